@@ -1,0 +1,2 @@
+/** jmultipath checker module. */
+package io.jmultipath.checker;

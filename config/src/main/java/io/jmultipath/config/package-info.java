@@ -1,0 +1,2 @@
+/** jmultipath config module. */
+package io.jmultipath.config;

@@ -1,0 +1,2 @@
+/** jmultipath dmctl module. */
+package io.jmultipath.dmctl;

@@ -1,0 +1,2 @@
+/** jmultipath selector module. */
+package io.jmultipath.selector;

@@ -1,0 +1,2 @@
+/** jmultipath tests module. */
+package io.jmultipath.tests;
