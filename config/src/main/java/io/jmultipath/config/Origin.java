@@ -1,0 +1,22 @@
+package io.jmultipath.config;
+
+/** Where an effective value came from; {@link #text()} is multipath-tools' propsel origin string. */
+public enum Origin {
+    MULTIPATHS("(setting: multipath.conf multipaths section)"),
+    OVERRIDES("(setting: multipath.conf overrides section)"),
+    DEVICES("(setting: storage device configuration)"),
+    DEFAULTS("(setting: multipath.conf defaults/devices section)"),
+    BUILTIN("(setting: multipath internal)"),
+    AUTODETECTED("(setting: storage device autodetected)"),
+    CMDLINE("(setting: multipath command line [-p] flag)");
+
+    private final String text;
+
+    Origin(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+}

@@ -1,0 +1,38 @@
+package io.jmultipath.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Every attribute's effective value for one path, with origin. */
+public final class Resolution {
+    private final Map<String, Setting> explicit;
+    private final Map<String, Setting> effective;
+
+    Resolution(Map<String, Setting> explicit, Map<String, Setting> effective) {
+        this.explicit = Map.copyOf(explicit);
+        this.effective = Map.copyOf(effective);
+    }
+
+    /** The first configuration layer that sets the keyword, if any (not the compiled default). */
+    public Optional<Setting> explicit(String keyword) {
+        return Optional.ofNullable(explicit.get(keyword));
+    }
+
+    /** Effective value including compiled default; never empty for a known keyword. */
+    public Setting effective(String keyword) {
+        Setting s = effective.get(keyword);
+        if (s == null) {
+            throw new IllegalArgumentException("not a path/map attribute: " + keyword);
+        }
+        return s;
+    }
+
+    public String value(String keyword) {
+        return effective(keyword).value();
+    }
+
+    /** All effective settings keyed by keyword. */
+    public Map<String, Setting> all() {
+        return effective;
+    }
+}
