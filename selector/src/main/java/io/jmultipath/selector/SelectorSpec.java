@@ -26,47 +26,36 @@ public record SelectorSpec(String name, List<String> args) {
         Objects.requireNonNull(tableForm, "tableForm");
         List<String> tokens = List.of(tableForm.trim().split("\\s+"));
         if (tokens.size() == 1 && tokens.get(0).isEmpty()) {
-            throw new IllegalArgumentException("path selector: empty text");
+            throw new IllegalArgumentException("unknown path selector type");
         }
         Consumed c = consume(tokens, 0);
         if (c.next() != tokens.size()) {
             throw new IllegalArgumentException("path selector '" + tableForm.trim()
-                    + "': unexpected trailing text '" + String.join(" ", tokens.subList(c.next(), tokens.size())) + "'");
+                    + "': unexpected text after the declared arguments: '"
+                    + String.join(" ", tokens.subList(c.next(), tokens.size())) + "'");
         }
         return c.spec();
     }
 
     /**
      * Consumes {@code <name> <#args> [args...]} from {@code tokens} starting at {@code index}
-     * (as the dm-multipath table parser does for each priority group).
+     * as dm-mpath's parse_path_selector does (dm_read_arg_group with the range 0..1024); a bad
+     * or too large count, or fewer args than declared, fails with the kernel's text
+     * "invalid number of path selector args". The name is not checked here (see
+     * {@link PathSelectors#create}).
      */
     public static Consumed consume(List<String> tokens, int index) {
         if (index < 0 || index >= tokens.size()) {
-            throw new IllegalArgumentException("path selector: missing selector name");
+            throw new IllegalArgumentException("unknown path selector type");
         }
         String name = tokens.get(index);
-        if (index + 1 >= tokens.size()) {
-            throw new IllegalArgumentException("path selector " + name + ": missing argument count");
-        }
-        int n = parseCount(name, tokens.get(index + 1));
         int from = index + 2;
-        if (from + n > tokens.size()) {
-            throw new IllegalArgumentException("path selector " + name + ": declares " + n
-                    + " arguments but only " + (tokens.size() - from) + " follow");
+        long n = index + 1 < tokens.size() ? KernelArgs.parseUnsigned(tokens.get(index + 1)).orElse(-1) : -1;
+        if (n < 0 || n > PathSelectors.MAX_SELECTOR_ARGS || from + n > tokens.size()) {
+            throw new IllegalArgumentException("invalid number of path selector args");
         }
-        return new Consumed(new SelectorSpec(name, new ArrayList<>(tokens.subList(from, from + n))), from + n);
-    }
-
-    private static int parseCount(String name, String text) {
-        try {
-            int n = Integer.parseInt(text);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("path selector " + name + ": invalid number of arguments '" + text + "'");
-        }
+        int end = from + (int) n;
+        return new Consumed(new SelectorSpec(name, new ArrayList<>(tokens.subList(from, end))), end);
     }
 
     /** {@code "service-time 0"}: name, argument count, arguments. */
