@@ -31,6 +31,12 @@ public class DmException extends RuntimeException {
     return new DmException(operation, Optional.ofNullable(device), Optional.of(Errno.name(errnoValue)), text);
   }
 
+  /** An errno with the reason the (emulated) kernel would log: "OP name: ENAME (text): detail". */
+  public static DmException errno(String operation, String device, int errnoValue, String detail) {
+    String text = operation + (device == null ? "" : " " + device) + ": " + Errno.describe(errnoValue) + ": " + detail;
+    return new DmException(operation, Optional.ofNullable(device), Optional.of(Errno.name(errnoValue)), text);
+  }
+
   /** A failure detected before any ioctl (bad name, malformed table ...). */
   public static DmException invalid(String operation, String device, String reason) {
     String text = operation + (device == null ? "" : " " + device) + ": " + reason;
