@@ -1,35 +1,127 @@
 package io.jmultipath.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** An immutable, fully merged configuration (skeleton). */
+/** An immutable, fully merged configuration (libmultipath's struct config after load). */
 public final class Config {
+    /** What `multipath` (the one-shot tool) forces after loading: main.c sets these before -t. */
+    private static final Map<String, String> MULTIPATH_TOOL_OVERLAY = Map.of("retrigger_tries", "0",
+            "force_sync", "yes");
+
+    private final Map<String, String> defaults;
+    private final List<HwEntry> hwtable;
+    private final Optional<Map<String, String>> overrides;
+    private final List<Map<String, String>> protocols;
+    private final List<MultipathEntry> multipaths;
+    private final Map<String, MultipathEntry> byWwid = new LinkedHashMap<>();
+    private final Blacklist blacklist;
+
+    Config(Map<String, String> defaults, List<HwEntry> hwtable, Map<String, String> overrides,
+           List<Map<String, String>> protocols, List<MultipathEntry> multipaths, Blacklist blacklist) {
+        this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        this.hwtable = List.copyOf(hwtable);
+        this.overrides = Optional.ofNullable(overrides).map(o -> Collections.unmodifiableMap(new LinkedHashMap<>(o)));
+        this.protocols = List.copyOf(protocols);
+        this.multipaths = List.copyOf(multipaths);
+        for (MultipathEntry m : multipaths) {
+            byWwid.put(m.wwid(), m);
+        }
+        this.blacklist = blacklist;
+    }
+
+    /** Compiled defaults + built-in hwtable (no config file). */
     public static Config builtin() {
-        throw new UnsupportedOperationException("not yet");
+        return new ConfigAssembler(BuiltinHwtable.text()).build();
     }
 
     public Resolution resolve(PathIdentity id) {
-        throw new UnsupportedOperationException("not yet");
+        return new Resolver(this).resolve(id);
     }
 
     public Blacklist blacklist() {
-        throw new UnsupportedOperationException("not yet");
+        return blacklist;
     }
 
+    /** Exactly what `multipath -t` prints for this configuration. */
     public String showConfig() {
-        throw new UnsupportedOperationException("not yet");
+        return new ConfigPrinter().print(this, MULTIPATH_TOOL_OVERLAY, hwtable, null);
     }
 
+    /** What multipathd's {@code show config} prints (no one-shot tool overrides). */
+    public String showConfigDaemon() {
+        return new ConfigPrinter().print(this, Map.of(), hwtable, null);
+    }
+
+    /**
+     * What `multipath -T` (and {@code show config local}) prints: only the device entries matching
+     * the present paths, and a multipaths section for the present maps (wwid → alias).
+     */
+    public String showConfigLocal(List<PathIdentity> presentPaths, Map<String, String> presentMaps) {
+        LinkedHashSet<HwEntry> used = new LinkedHashSet<>();
+        for (PathIdentity p : presentPaths) {
+            used.addAll(matchingEntries(p));
+        }
+        List<HwEntry> ordered = new ArrayList<>();
+        for (HwEntry h : hwtable) {
+            if (used.contains(h)) {
+                ordered.add(h);
+            }
+        }
+        List<ConfigPrinter.MapRef> maps = new ArrayList<>();
+        presentMaps.forEach((w, a) -> maps.add(new ConfigPrinter.MapRef(w, a)));
+        return new ConfigPrinter().print(this, MULTIPATH_TOOL_OVERLAY, ordered, maps);
+    }
+
+    /** find_hwe: every matching entry, newest (last in table) first. */
+    public List<HwEntry> matchingEntries(PathIdentity id) {
+        List<HwEntry> out = new ArrayList<>();
+        for (int i = hwtable.size() - 1; i >= 0; i--) {
+            HwEntry h = hwtable.get(i);
+            if (h.matches(id.vendor(), id.product(), id.revision())) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /** Defaults-section value or compiled default, with origin. */
     public Setting defaults(String keyword) {
-        throw new UnsupportedOperationException("not yet");
+        Keyword k = Keywords.table().find(keyword, Scope.DEFAULTS)
+                .orElseThrow(() -> new IllegalArgumentException("not a defaults keyword: " + keyword));
+        String v = defaults.get(k.field());
+        if (v != null) {
+            return new Setting(keyword, v, Origin.DEFAULTS);
+        }
+        return new Setting(keyword, k.builtin().orElse(""), Origin.BUILTIN);
     }
 
     public Optional<MultipathEntry> multipath(String wwid) {
-        throw new UnsupportedOperationException("not yet");
+        return Optional.ofNullable(byWwid.get(wwid));
     }
 
     public List<MultipathEntry> multipaths() {
-        throw new UnsupportedOperationException("not yet");
+        return multipaths;
+    }
+
+    public List<HwEntry> hwtable() {
+        return hwtable;
+    }
+
+    public Optional<Map<String, String>> overrides() {
+        return overrides;
+    }
+
+    public List<Map<String, String>> protocols() {
+        return protocols;
+    }
+
+    Map<String, String> defaultsMap() {
+        return defaults;
     }
 }

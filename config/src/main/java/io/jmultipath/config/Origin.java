@@ -4,6 +4,7 @@ package io.jmultipath.config;
 public enum Origin {
     MULTIPATHS("(setting: multipath.conf multipaths section)"),
     OVERRIDES("(setting: multipath.conf overrides section)"),
+    OVERRIDES_PROTOCOL("(setting: multipath.conf overrides protocol section)"),
     DEVICES("(setting: storage device configuration)"),
     DEFAULTS("(setting: multipath.conf defaults/devices section)"),
     BUILTIN("(setting: multipath internal)"),

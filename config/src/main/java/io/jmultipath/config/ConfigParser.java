@@ -1,0 +1,287 @@
+package io.jmultipath.config;
+
+import io.jmultipath.config.Tokenizer.Token;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses one multipath.conf text into a {@link RawConfig}, with multipath-tools' line rules
+ * (parser.c {@code validate_config_strvec}, {@code process_stream}) and dict.c handlers. Unknown
+ * keywords and invalid values become warnings; structural errors throw {@link ConfigException}.
+ */
+final class ConfigParser {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigParser.class);
+    private static final Set<String> BL_REGEX = Set.of("devnode", "wwid", "property", "protocol");
+
+    private enum Ctx { TOP, DEFAULTS, BLACKLIST, EXCEPTIONS, BL_DEVICE, EX_DEVICE, DEVICES, DEVICE, OVERRIDES,
+        PROTOCOL, MULTIPATHS, MULTIPATH, SKIP }
+
+    private record Frame(Ctx ctx, String name, int line, Section target, Set<String> seen) {
+    }
+
+    private final RawConfig raw;
+    private final String file;
+    private final String base;
+    private final List<ConfigWarning> warnings;
+    private final Keywords table = Keywords.table();
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private int lineNr;
+
+    ConfigParser(RawConfig raw, String file, List<ConfigWarning> warnings) {
+        this.raw = raw;
+        this.file = file;
+        int slash = file.lastIndexOf('/');
+        this.base = slash >= 0 ? file.substring(slash + 1) : file;
+        this.warnings = warnings;
+    }
+
+    void parse(String text) throws ConfigException {
+        stack.push(new Frame(Ctx.TOP, "", 0, null, new java.util.HashSet<>()));
+        String[] lines = text.split("\n", -1);
+        for (String l : lines) {
+            lineNr++;
+            int cr = l.indexOf('\r');
+            line(cr >= 0 ? l.substring(0, cr) : l);
+        }
+        if (stack.size() > 1) {
+            Frame open = stack.peek();
+            throw new ConfigException(base, open.line(), "unbalanced braces: missing '}' for section '"
+                    + open.name() + "'");
+        }
+    }
+
+    private void warn(String msg) {
+        ConfigWarning w = new ConfigWarning(file, lineNr, msg);
+        warnings.add(w);
+        LOG.warn("{}", w);
+    }
+
+    private void line(String text) throws ConfigException {
+        List<Token> t = Tokenizer.tokenize(text);
+        if (t.isEmpty()) {
+            return;
+        }
+        Token first = t.get(0);
+        Frame top = stack.peek();
+        if (!first.quote() && first.text().equals("}")) {
+            if (t.size() > 1) {
+                warn("ignoring extra data starting with '" + t.get(1).text() + "'");
+            }
+            if (stack.size() == 1) {
+                throw new ConfigException(base, lineNr, "unbalanced braces: unmatched '}'");
+            }
+            stack.pop();
+            return;
+        }
+        if (first.quote() || first.text().equals("{")) {
+            throw new ConfigException(base, lineNr, "invalid keyword '" + first.text() + "'");
+        }
+        String kw = first.text();
+        boolean opensBlock = t.size() > 1 && !t.get(1).quote() && t.get(1).text().equals("{");
+        if (top.ctx() == Ctx.SKIP) {
+            if (opensBlock) {
+                stack.push(new Frame(Ctx.SKIP, kw, lineNr, null, Set.of()));
+            }
+            return;
+        }
+        Optional<Ctx> sub = subsection(top.ctx(), kw);
+        if (sub.isPresent()) {
+            if (!opensBlock) {
+                throw new ConfigException(base, lineNr, (t.size() > 1 ? "expecting '{' after '" + kw + "', found '"
+                        + t.get(1).text() + "'" : "missing '{' after '" + kw + "'"));
+            }
+            if (t.size() > 2) {
+                warn("ignoring extra data starting with '" + t.get(2).text() + "'");
+            }
+            open(sub.get(), kw);
+            return;
+        }
+        if (opensBlock) {
+            warn(top.ctx() == Ctx.TOP ? "invalid keyword: " + kw
+                    : "invalid keyword in the " + top.name() + " section: " + kw);
+            stack.push(new Frame(Ctx.SKIP, kw, lineNr, null, Set.of()));
+            return;
+        }
+        Optional<String> value = value(t, kw);
+        if (value.isEmpty()) {
+            return;
+        }
+        keyword(top, kw, value.get());
+    }
+
+    /** validate_config_strvec + set_value: the value, or empty (line skipped, warned). */
+    private Optional<String> value(List<Token> t, String kw) throws ConfigException {
+        if (t.size() == 1) {
+            warn("missing value for option '" + kw + "'");
+            return Optional.empty();
+        }
+        Token v = t.get(1);
+        if (!v.quote()) {
+            if (t.size() > 2) {
+                warn("ignoring extra data starting with '" + t.get(2).text() + "'");
+            }
+            return Optional.of(v.text());
+        }
+        if (t.size() == 2) {
+            throw new ConfigException(base, lineNr, "missing closing quotes");
+        }
+        Token s = t.get(2);
+        if (s.quote()) {
+            if (t.size() > 3) {
+                warn("ignoring extra data starting with '" + t.get(3).text() + "'");
+            }
+            return Optional.of("");
+        }
+        if (t.size() == 3) {
+            throw new ConfigException(base, lineNr, "missing closing quotes");
+        }
+        if (t.size() > 4) {
+            warn("ignoring extra data starting with '" + t.get(4).text() + "'");
+        }
+        return Optional.of(s.text());
+    }
+
+    private Optional<Ctx> subsection(Ctx ctx, String kw) {
+        return Optional.ofNullable(switch (ctx) {
+            case TOP -> switch (kw) {
+                case "defaults" -> Ctx.DEFAULTS;
+                case "blacklist" -> Ctx.BLACKLIST;
+                case "blacklist_exceptions" -> Ctx.EXCEPTIONS;
+                case "devices" -> Ctx.DEVICES;
+                case "overrides" -> Ctx.OVERRIDES;
+                case "multipaths" -> Ctx.MULTIPATHS;
+                default -> null;
+            };
+            case BLACKLIST -> kw.equals("device") ? Ctx.BL_DEVICE : null;
+            case EXCEPTIONS -> kw.equals("device") ? Ctx.EX_DEVICE : null;
+            case DEVICES -> kw.equals("device") ? Ctx.DEVICE : null;
+            case OVERRIDES -> kw.equals("protocol") ? Ctx.PROTOCOL : null;
+            case MULTIPATHS -> kw.equals("multipath") ? Ctx.MULTIPATH : null;
+            default -> null;
+        });
+    }
+
+    private void open(Ctx ctx, String name) {
+        Section target = switch (ctx) {
+            case DEFAULTS -> raw.defaults;
+            case DEVICE -> add(raw.hwtable);
+            case BL_DEVICE -> add(raw.blacklistDevices);
+            case EX_DEVICE -> add(raw.exceptionDevices);
+            case OVERRIDES -> {
+                if (raw.overrides == null) {
+                    raw.overrides = new Section(file, lineNr);
+                }
+                yield raw.overrides;
+            }
+            case PROTOCOL -> add(raw.protocols);
+            case MULTIPATH -> add(raw.multipaths);
+            default -> null;
+        };
+        stack.push(new Frame(ctx, name, lineNr, target, new java.util.HashSet<>()));
+    }
+
+    private Section add(List<Section> list) {
+        Section s = new Section(file, lineNr);
+        list.add(s);
+        return s;
+    }
+
+    private void keyword(Frame f, String kw, String value) {
+        switch (f.ctx()) {
+            case BLACKLIST, EXCEPTIONS -> {
+                if (BL_REGEX.contains(kw)) {
+                    regexRule(f.ctx() == Ctx.BLACKLIST ? raw.blacklist : raw.exceptions, kw, value);
+                } else {
+                    invalid(f, kw);
+                }
+            }
+            case BL_DEVICE, EX_DEVICE -> {
+                if (kw.equals("vendor") || kw.equals("product")) {
+                    unique(f, kw);
+                    if (checkRegex(value)) {
+                        f.target().values.put(kw, value);
+                    }
+                } else {
+                    invalid(f, kw);
+                }
+            }
+            case TOP, DEVICES, MULTIPATHS -> invalid(f, kw);
+            default -> setting(f, kw, value);
+        }
+    }
+
+    private void regexRule(List<String[]> list, String kw, String value) {
+        if (checkRegex(value)) {
+            list.add(new String[] {kw, value});
+        }
+    }
+
+    private boolean checkRegex(String value) {
+        try {
+            BlacklistRule.of(value, true);
+            return true;
+        } catch (IllegalArgumentException e) {
+            warn("parsing failed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void setting(Frame f, String kw, String value) {
+        Scope scope = switch (f.ctx()) {
+            case DEFAULTS -> Scope.DEFAULTS;
+            case DEVICE -> Scope.DEVICE;
+            case OVERRIDES -> Scope.OVERRIDES;
+            case PROTOCOL -> Scope.PROTOCOL;
+            default -> Scope.MULTIPATH;
+        };
+        Optional<Keyword> k = table.find(kw, scope);
+        if (k.isEmpty()) {
+            invalid(f, kw);
+            return;
+        }
+        unique(f, kw);
+        Keyword row = k.get();
+        switch (row.deprecation()) {
+            case IGNORED -> warn("ignoring deprecated option \"" + kw + "\"");
+            case WARN -> warn("\"" + kw + "\" is deprecated and will be disabled in a future release");
+            default -> { }
+        }
+        if (row.type() != Values.IGNORED && (scope == Scope.DEVICE || scope == Scope.MULTIPATH)
+                && Set.of("vendor", "product", "revision", "product_blacklist", "wwid").contains(kw)) {
+            // regexes / identity: validated on use
+            if (!kw.equals("wwid") && !checkRegex(value)) {
+                return;
+            }
+        }
+        Parsed p = row.type().parse(kw, value);
+        p.warning().ifPresent(this::warn);
+        if (kw.equals("polling_interval") && p.kind() == Parsed.Kind.KEEP && f.target().get(kw) == null) {
+            // checkint_handler: the field starts as CHECKINT_UNDEF (UINT_MAX) and is decremented
+            // even when the value was invalid, leaving 4294967294 (reproduced from 0.9.4).
+            f.target().values.put(kw, Long.toString(Values.UINT_MAX - 1));
+        }
+        switch (p.kind()) {
+            case SET -> f.target().values.put(row.field(), p.value());
+            case UNSET -> f.target().values.remove(row.field());
+            default -> { }
+        }
+        if (kw.equals("partition_delimiter") && "/UNSET/".equals(p.value())) {
+            f.target().values.remove(row.field());
+        }
+    }
+
+    private void unique(Frame f, String kw) {
+        if (!f.seen().add(kw)) {
+            warn("duplicate keyword: " + kw);
+        }
+    }
+
+    private void invalid(Frame f, String kw) {
+        warn(f.ctx() == Ctx.TOP ? "invalid keyword: " + kw : "invalid keyword in the " + f.name() + " section: " + kw);
+    }
+}

@@ -1,0 +1,4 @@
+package io.jmultipath.config;
+
+/** Where a keyword may appear. */
+enum Scope { DEFAULTS, DEVICE, OVERRIDES, MULTIPATH, PROTOCOL }
