@@ -1,0 +1,108 @@
+package io.jmultipath.daemon.client;
+
+import io.jmultipath.daemon.server.HelpText;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code jmultipathd <words…>}, {@code jmultipathd -k"cmd"} and the interactive
+ * {@code jmultipathd -k} shell (multipathd's uxclnt / multipathc).
+ */
+public final class ClientMain {
+    public static final String PROMPT = "multipathd> ";
+
+    private final List<String> sockets;
+    private final Duration timeout;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ClientMain(List<String> sockets, Duration timeout, PrintStream out, PrintStream err) {
+        this.sockets = sockets;
+        this.timeout = timeout;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** One command; exit status 0, or 1 when the reply is "fail\n…" or the daemon is unreachable. */
+    public int oneShot(String command) {
+        try (CliClient c = CliClient.connect(sockets)) {
+            return print(c.execute(command, timeout));
+        } catch (SocketTimeoutException e) {
+            err.println("timeout receiving packet");
+            return 1;
+        } catch (IOException e) {
+            err.println("jmultipathd: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int print(String reply) {
+        if (reply.startsWith("fail\n")) {
+            out.print(reply.substring(5));
+            out.flush();
+            return 1;
+        }
+        out.print(reply);
+        out.flush();
+        return 0;
+    }
+
+    /** The interactive shell: help, history, quit/exit, EOF (Ctrl-D) ends. */
+    public int interactive(BufferedReader in, boolean showPrompt) {
+        List<String> history = new ArrayList<>();
+        CliClient c = null;
+        try {
+            c = CliClient.connect(sockets);
+            while (true) {
+                if (showPrompt) {
+                    out.print(PROMPT);
+                    out.flush();
+                }
+                String line = in.readLine();
+                if (line == null) {
+                    if (showPrompt) {
+                        out.println();
+                    }
+                    return 0;
+                }
+                String cmd = line.strip();
+                if (cmd.isEmpty()) {
+                    continue;
+                }
+                history.add(cmd);
+                if (cmd.equals("quit") || cmd.equals("exit")) {
+                    return 0;
+                }
+                if (cmd.equals("help") || cmd.equals("?")) {
+                    out.print(HelpText.reference());
+                    continue;
+                }
+                if (cmd.equals("history")) {
+                    for (int i = 0; i < history.size(); i++) {
+                        out.printf("%5d  %s%n", i + 1, history.get(i));
+                    }
+                    continue;
+                }
+                try {
+                    print(c.execute(cmd, timeout));
+                } catch (SocketTimeoutException e) {
+                    err.println("timeout receiving packet");
+                    c.close();
+                    c = CliClient.connect(sockets);
+                }
+            }
+        } catch (IOException e) {
+            err.println("jmultipathd: " + e.getMessage());
+            return 1;
+        } finally {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+}

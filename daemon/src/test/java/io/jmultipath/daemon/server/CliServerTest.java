@@ -1,0 +1,161 @@
+package io.jmultipath.daemon.server;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.jmultipath.daemon.client.CliClient;
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliServerTest {
+    @TempDir
+    Path tmp;
+    private CliServer server;
+    private String pathname;
+    private String abstractName;
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeEach
+    void start() throws IOException {
+        CliDispatcher d = new CliDispatcher(cmd -> switch (cmd.command()) {
+            case LIST_PATHS -> Reply.text("paths of " + ProcessHandle.current().pid() + "\n");
+            case LIST_MAP_TOPOLOGY -> Reply.text("map " + cmd.require(CliKeyword.MAP) + "\n");
+            case RECONFIGURE_CMD -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                yield Reply.ok();
+            }
+            default -> Reply.ok();
+        });
+        server = new CliServer(d, Duration.ofMillis(300));
+        pathname = tmp.resolve("sock").toString();
+        abstractName = "@/jmultipath/test/" + ProcessHandle.current().pid() + "/" + System.nanoTime();
+        server.bind(pathname);
+        server.bind(abstractName);
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        server.close();
+    }
+
+    private String ask(String socket, String cmd) throws IOException {
+        try (CliClient c = CliClient.connect(List.of(socket))) {
+            return c.execute(cmd, Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void abstractAndPathnameBothServeSeveralExchangesPerConnection() throws IOException {
+        try (CliClient c = CliClient.connect(List.of(abstractName))) {
+            assertTrue(c.execute("show paths", Duration.ofSeconds(5)).startsWith("paths of"));
+            assertEquals("map mpatha\n", c.execute("show map mpatha topology", Duration.ofSeconds(5)));
+            assertTrue(c.execute("bogus", Duration.ofSeconds(5)).startsWith("fail\nbogus: not found\n"));
+            assertEquals("ok\n", c.execute("fail path sdb", Duration.ofSeconds(5)));
+        }
+        assertEquals("ok\n", ask(pathname, "reinstate path sdb"));
+    }
+
+    @Test
+    void clientFallsBackToTheNextSocket() throws IOException {
+        try (CliClient c = CliClient.connect(List.of(tmp.resolve("missing").toString(), abstractName))) {
+            assertEquals(abstractName, c.socketName());
+        }
+        IOException e = assertThrows(IOException.class, () -> CliClient.connect(List.of(tmp.resolve("missing").toString())));
+        assertTrue(e.getMessage().contains("ENOENT"), e.getMessage());
+    }
+
+    private static SocketChannel raw(String path) throws IOException {
+        return SocketChannel.open(UnixDomainSocketAddress.of(path));
+    }
+
+    /** Reads until EOF; returns the bytes seen (the server closed the connection). */
+    private static byte[] readToEof(SocketChannel ch) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+        while (ch.read(b) >= 0) {
+            if (!b.hasRemaining()) {
+                break;
+            }
+        }
+        b.flip();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
+    }
+
+    @Test
+    void overLongLengthDropsTheConnection() throws IOException {
+        try (SocketChannel ch = raw(pathname)) {
+            ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(513);
+            b.flip();
+            ch.write(b);
+            assertEquals(0, readToEof(ch).length);
+        }
+        assertTrue(ask(pathname, "show paths").startsWith("paths of"));
+    }
+
+    @Test
+    void zeroLengthAndGarbageDropTheConnection() throws IOException {
+        for (byte[] junk : List.of(new byte[8], "GET / HTTP/1.0\r\n\r\n".getBytes(), new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, 1})) {
+            try (SocketChannel ch = raw(pathname)) {
+                ch.write(ByteBuffer.wrap(junk));
+                assertEquals(0, readToEof(ch).length);
+            }
+        }
+        assertTrue(ask(abstractName, "show paths").startsWith("paths of"));
+    }
+
+    @Test
+    void halfSentFrameGetsTimeoutAndTheServerKeepsServing() throws IOException {
+        try (SocketChannel ch = raw(pathname)) {
+            ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putLong(20).put("show".getBytes());
+            b.flip();
+            ch.write(b);
+            assertTrue(ask(pathname, "show paths").startsWith("paths of"), "served while a client hangs");
+            byte[] got = readToEof(ch);
+            assertEquals("fail\ntimeout\n", WireFormat.decodeText(java.util.Arrays.copyOfRange(got, 8, got.length)));
+        }
+    }
+
+    @Test
+    void slowHandlerGetsTimeoutReply() throws IOException {
+        assertEquals("fail\ntimeout\n", ask(pathname, "reconfigure"));
+        release.countDown();
+        assertTrue(ask(pathname, "show paths").startsWith("paths of"));
+    }
+
+    @Test
+    void nulInsideTheFrameEndsTheCommand() throws IOException {
+        try (SocketChannel ch = raw(pathname)) {
+            byte[] body = "show paths\0junk\0".getBytes();
+            ByteBuffer b = ByteBuffer.allocate(8 + body.length).order(ByteOrder.LITTLE_ENDIAN).putLong(body.length).put(body);
+            b.flip();
+            ch.write(b);
+            ByteBuffer hdr = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            while (hdr.hasRemaining() && ch.read(hdr) >= 0) {
+                // read the header
+            }
+            hdr.flip();
+            ByteBuffer rep = ByteBuffer.allocate((int) hdr.getLong());
+            while (rep.hasRemaining() && ch.read(rep) >= 0) {
+                // read the body
+            }
+            assertTrue(WireFormat.decodeText(rep.array()).startsWith("paths of"));
+        }
+    }
+}
