@@ -191,7 +191,7 @@ final class ConfigParser {
         return s;
     }
 
-    private void keyword(Frame f, String kw, String value) {
+    private void keyword(Frame f, String kw, String value) throws ConfigException {
         switch (f.ctx()) {
             case BLACKLIST, EXCEPTIONS -> {
                 if (BL_REGEX.contains(kw)) {
@@ -231,7 +231,7 @@ final class ConfigParser {
         }
     }
 
-    private void setting(Frame f, String kw, String value) {
+    private void setting(Frame f, String kw, String value) throws ConfigException {
         Scope scope = switch (f.ctx()) {
             case DEFAULTS -> Scope.DEFAULTS;
             case DEVICE -> Scope.DEVICE;
@@ -259,6 +259,9 @@ final class ConfigParser {
             }
         }
         Parsed p = row.type().parse(kw, value);
+        if (row.type() == Values.PRKEY && p.kind() == Parsed.Kind.KEEP) {
+            throw new ConfigException(base, lineNr, "parsing failed: " + p.warning().orElse(kw));
+        }
         p.warning().ifPresent(this::warn);
         if (kw.equals("polling_interval") && p.kind() == Parsed.Kind.KEEP && f.target().get(kw) == null) {
             // checkint_handler: the field starts as CHECKINT_UNDEF (UINT_MAX) and is decremented

@@ -242,6 +242,7 @@ final class Values {
     }
 
     /** reservation_key: "file" or a hex key of up to 16 digits with optional ":aptpl". */
+    /** reservation_key: an invalid key makes the handler fail, which fails the whole config in C. */
     static final ValueType PRKEY = new ValueType() {
         public Parsed parse(String kw, String raw) {
             if (raw.equals("file")) {
