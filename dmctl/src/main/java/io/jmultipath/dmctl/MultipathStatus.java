@@ -79,7 +79,7 @@ public record MultipathStatus(List<String> features, List<String> hwHandler, int
     for (int g = 1; g <= nrPgs; g++) {
       String letter = t.next("group " + g + " state");
       GroupState st = GroupState.of(letter)
-          .orElseThrow(() -> t.fail("group state must be A, D or E: '" + letter + "'"));
+          .orElseThrow(() -> t.failAt(t.position() - 1, "group state must be A, D or E: '" + letter + "'"));
       List<String> psArgs = t.take(t.nextCount("group " + g + " selector status arg count"), "selector status");
       int nrPaths = t.nextCount("group " + g + " number of paths");
       int infoArgs = t.nextCount("group " + g + " info arg count");
@@ -88,7 +88,7 @@ public record MultipathStatus(List<String> features, List<String> hwHandler, int
         DevT dev = t.nextDev("group " + g + " path " + (p + 1) + " device");
         String af = t.next("path " + dev + " state");
         if (!af.equals("A") && !af.equals("F")) {
-          throw t.fail("path state must be A or F: '" + af + "'");
+          throw t.failAt(t.position() - 1, "path state must be A or F: '" + af + "'");
         }
         int fails = t.nextCount("path " + dev + " fail count");
         paths.add(new PathStatus(dev, af.equals("A"), fails, t.take(infoArgs, "path " + dev + " info args")));

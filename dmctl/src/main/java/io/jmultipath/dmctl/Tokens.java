@@ -47,7 +47,7 @@ final class Tokens {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw fail(field + " is not a non-negative number: '" + w + "'");
+      throw failAt(pos - 1, field + " is not a non-negative number: '" + w + "'");
     }
   }
 
@@ -65,7 +65,7 @@ final class Tokens {
     try {
       return DevT.parse(w);
     } catch (IllegalArgumentException e) {
-      throw fail(field + " is not major:minor: '" + w + "'");
+      throw failAt(pos - 1, field + " is not major:minor: '" + w + "'");
     }
   }
 
@@ -76,7 +76,12 @@ final class Tokens {
   }
 
   IllegalArgumentException fail(String reason) {
-    return new IllegalArgumentException(what + " (word " + (pos + 1) + "): " + reason);
+    return failAt(pos, reason);
+  }
+
+  /** An error about the word at 0-based index {@code at} (reported 1-based). */
+  IllegalArgumentException failAt(int at, String reason) {
+    return new IllegalArgumentException(what + " (word " + (at + 1) + "): " + reason);
   }
 
   static void appendCounted(StringBuilder sb, List<String> words) {
