@@ -119,4 +119,17 @@ class SelectorArgsTest {
     void multipathToolsPathArgs(String name, int minio, int prio, boolean rrWeight, String expected) {
         assertEquals(List.of(expected), SelectorArgs.pathArgs(name, minio, prio, rrWeight));
     }
+
+    /** multipath-tools disassemble_map: atoi(first arg), / prio only for round-robin. */
+    @ParameterizedTest
+    @CsvSource({
+        "round-robin,30,3,true,10",
+        "round-robin,30,3,false,30",
+        "round-robin,30,0,true,30",
+        "service-time,30,3,true,30",
+        "queue-length,12abc,1,false,12",
+        "queue-length,x,1,false,0"})
+    void multipathToolsMinioReadBack(String name, String arg, int prio, boolean rrWeight, int expected) {
+        assertEquals(expected, SelectorArgs.minioFromPathArg(name, arg, prio, rrWeight));
+    }
 }
