@@ -62,12 +62,19 @@ public final class BoundedRunner {
             if (!state.compareAndSet(NEW, RUNNING)) {
                 return;
             }
+            T value = null;
+            Throwable error = null;
             try {
-                result.complete(op.call());
+                value = op.call();
             } catch (Exception | LinkageError e) {
-                result.completeExceptionally(e);
+                error = e;
             } finally {
-                inFlight.remove(key, this);
+                inFlight.remove(key, this);       // free the key before the caller sees the result
+            }
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(value);
             }
         }
     }

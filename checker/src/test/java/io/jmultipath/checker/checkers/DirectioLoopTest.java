@@ -1,0 +1,110 @@
+package io.jmultipath.checker.checkers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jmultipath.checker.CheckResult;
+import io.jmultipath.checker.CheckState;
+import io.jmultipath.checker.Checkers;
+import io.jmultipath.checker.PathChecker;
+import io.jmultipath.checker.PathHandle;
+import io.jmultipath.checker.blockio.BlockIos;
+import io.jmultipath.checker.blockio.DirectRead;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** directio against real loop devices (root). */
+@Tag("root")
+class DirectioLoopTest {
+    @TempDir
+    Path tmp;
+
+    static PathHandle handle(Path dev) {
+        String name = dev.getFileName().toString();
+        return new PathHandle(name, dev, 7, 0, Path.of("/sys/block", name, "device"), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void upOnALoopDeviceAndDownOnceDetached() throws Exception {
+        PathChecker c = Checkers.create("directio", null);
+        try (LoopDevice loop = LoopDevice.create(tmp, 1 << 20, List.of())) {
+            CheckResult r = c.check(handle(loop.dev));
+            assertEquals(CheckState.UP, r.state(), r.message());
+            assertEquals("directio checker reports path is up", r.message());
+            DirectRead read = BlockIos.kernel().readFirstBlock(loop.dev);
+            assertTrue(read.blockSizeFromDevice());
+            assertEquals(read.blockSize(), read.bytesRead());
+            loop.detach();
+            CheckResult after = c.check(handle(loop.dev));
+            assertEquals(CheckState.DOWN, after.state(), after.message());
+            assertEquals("directio checker reports path is down", after.message());
+        }
+    }
+
+    @Test
+    void logicalBlockSize4096AndMissingNode() throws Exception {
+        PathChecker c = Checkers.create("directio", null);
+        try (LoopDevice loop = LoopDevice.create(tmp, 1 << 20, List.of("-b", "4096"))) {
+            assertEquals(CheckState.UP, c.check(handle(loop.dev)).state());
+            assertEquals(4096, BlockIos.kernel().readFirstBlock(loop.dev).blockSize());
+        }
+        Path gone = tmp.resolve("no-such-dev");
+        CheckResult r = c.check(handle(gone));
+        assertEquals(CheckState.DOWN, r.state());
+    }
+
+    @Test
+    void deviceDisappearingWhileBeingCheckedNeverBreaksTheChecker() throws Exception {
+        PathChecker c = Checkers.create("directio", null);
+        try (LoopDevice loop = LoopDevice.create(tmp, 1 << 20, List.of())) {
+            PathHandle h = handle(loop.dev);
+            List<CheckResult> seen = new ArrayList<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch firstUp = new CountDownLatch(1);
+            Throwable[] failure = new Throwable[1];
+            Thread t = new Thread(() -> {
+                try {
+                    while (!stop.get() && seen.size() < 100_000) {
+                        CheckResult r = c.check(h);
+                        synchronized (seen) {
+                            seen.add(r);
+                        }
+                        if (r.state() == CheckState.UP) {
+                            firstUp.countDown();
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure[0] = e;
+                    firstUp.countDown();
+                }
+            }, "checking");
+            t.start();
+            try {
+                firstUp.await();
+                Files.delete(loop.file);       // backing file removed while checking (loop keeps it open)
+                loop.detach();                 // then the device goes away
+            } finally {
+                stop.set(true);
+                t.join();
+            }
+            assertEquals(null, failure[0]);
+            Set<CheckState> states = EnumSet.noneOf(CheckState.class);
+            synchronized (seen) {
+                seen.forEach(r -> states.add(r.state()));
+            }
+            assertTrue(EnumSet.of(CheckState.UP, CheckState.DOWN).containsAll(states), states.toString());
+            CheckResult last = c.check(h);
+            assertEquals(CheckState.DOWN, last.state(), last.message());
+        }
+    }
+}
