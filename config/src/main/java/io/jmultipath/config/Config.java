@@ -21,6 +21,9 @@ public final class Config {
     private final List<MultipathEntry> multipaths;
     private final Map<String, MultipathEntry> byWwid = new LinkedHashMap<>();
     private final Blacklist blacklist;
+    /** find_hwe results per vendor/product/revision; a pure function of this immutable config. */
+    private final java.util.concurrent.ConcurrentHashMap<List<String>, DeviceLayer> hweCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Config(Map<String, String> defaults, List<HwEntry> hwtable, Map<String, String> overrides,
            List<Map<String, String>> protocols, List<MultipathEntry> multipaths, Blacklist blacklist) {
@@ -80,6 +83,25 @@ public final class Config {
 
     /** find_hwe: every matching entry, newest (last in table) first. */
     public List<HwEntry> matchingEntries(PathIdentity id) {
+        return deviceLayer(id).entries();
+    }
+
+    /** The matching entries and, per keyword, the value of the first (newest) entry that sets it. */
+    record DeviceLayer(List<HwEntry> entries, Map<String, String> merged) {
+    }
+
+    DeviceLayer deviceLayer(PathIdentity id) {
+        return hweCache.computeIfAbsent(List.of(id.vendor(), id.product(), id.revision()), k -> {
+            List<HwEntry> e = findHwe(id);
+            Map<String, String> merged = new java.util.HashMap<>();
+            for (HwEntry h : e) {
+                h.values().forEach(merged::putIfAbsent);
+            }
+            return new DeviceLayer(e, Map.copyOf(merged));
+        });
+    }
+
+    private List<HwEntry> findHwe(PathIdentity id) {
         List<HwEntry> out = new ArrayList<>();
         for (int i = hwtable.size() - 1; i >= 0; i--) {
             HwEntry h = hwtable.get(i);
@@ -87,7 +109,7 @@ public final class Config {
                 out.add(h);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Defaults-section value or compiled default, with origin. */

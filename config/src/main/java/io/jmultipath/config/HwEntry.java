@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * One (factorized) {@code devices { device { ... } }} entry. {@code builtin}: from the compiled-in
@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 public final class HwEntry {
     private final Map<String, String> values;
     private final boolean builtin;
-    private final Pattern vendor;
-    private final Pattern product;
-    private final Pattern revision;
+    private final Predicate<String> vendor;
+    private final Predicate<String> product;
+    private final Predicate<String> revision;
 
     HwEntry(Map<String, String> values, boolean builtin) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -26,14 +26,21 @@ public final class HwEntry {
         this.revision = compile(values.get("revision"));
     }
 
-    private static Pattern compile(String re) {
+    /** Unanchored ERE search; plain literals and ^literal use String.contains/startsWith. */
+    static Predicate<String> compile(String re) {
         if (re == null) {
             return null;
         }
+        boolean anchored = re.startsWith("^");
+        String body = anchored ? re.substring(1) : re;
+        if (body.chars().noneMatch(c -> "\\.[]()*+?{}|^$".indexOf(c) >= 0)) {
+            return anchored ? s -> s.startsWith(body) : s -> s.contains(body);
+        }
         try {
-            return PosixRegex.compile(re);
+            java.util.regex.Pattern p = PosixRegex.compile(re);
+            return s -> p.matcher(s).find();
         } catch (IllegalArgumentException e) {
-            return null;
+            return s -> false;
         }
     }
 
@@ -59,9 +66,9 @@ public final class HwEntry {
 
     /** hwe_regmatch: does this entry apply to the given inquiry strings? */
     public boolean matches(String v, String p, String r) {
-        return (vendor == null || v == null || vendor.matcher(v).find())
-                && (product == null || p == null || product.matcher(p).find())
-                && (revision == null || r == null || revision.matcher(r).find());
+        return (vendor == null || v == null || vendor.test(v))
+                && (product == null || p == null || product.test(p))
+                && (revision == null || r == null || revision.test(r));
     }
 
     @Override

@@ -9,8 +9,8 @@ public final class Resolution {
     private final Map<String, Setting> effective;
 
     Resolution(Map<String, Setting> explicit, Map<String, Setting> effective) {
-        this.explicit = Map.copyOf(explicit);
-        this.effective = Map.copyOf(effective);
+        this.explicit = java.util.Collections.unmodifiableMap(explicit);
+        this.effective = java.util.Collections.unmodifiableMap(effective);
     }
 
     /** The first configuration layer that sets the keyword, if any (not the compiled default). */

@@ -1,7 +1,6 @@
 package io.jmultipath.config;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,11 +40,12 @@ final class Resolver {
         Optional<MultipathEntry> mpe = id.wwid().flatMap(config::multipath);
         Optional<Map<String, String>> pce = id.protocol().flatMap(p -> config.protocols().stream()
                 .filter(m -> p.equals(m.get("type"))).findFirst());
-        List<HwEntry> hwes = config.matchingEntries(id);
-        Map<String, Setting> explicit = new LinkedHashMap<>();
-        Map<String, Setting> effective = new LinkedHashMap<>();
+        Config.DeviceLayer dev = config.deviceLayer(id);
+        List<HwEntry> hwes = dev.entries();
+        Map<String, Setting> explicit = new java.util.HashMap<>(128);
+        Map<String, Setting> effective = new java.util.HashMap<>(128);
         for (Keyword k : ATTRIBUTES) {
-            Setting s = explicit(k, mpe, pce, hwes);
+            Setting s = explicit(k, mpe, pce, dev.merged());
             if (s != null) {
                 explicit.put(k.name(), s);
                 effective.put(k.name(), s);
@@ -67,7 +67,7 @@ final class Resolver {
     }
 
     private Setting explicit(Keyword k, Optional<MultipathEntry> mpe, Optional<Map<String, String>> pce,
-                             List<HwEntry> hwes) {
+                             Map<String, String> device) {
         String f = k.field();
         if (k.in(Scope.MULTIPATH) && mpe.isPresent() && mpe.get().values().containsKey(f)) {
             return new Setting(k.name(), mpe.get().values().get(f), Origin.MULTIPATHS);
@@ -80,11 +80,9 @@ final class Resolver {
             return new Setting(k.name(), ovr.get().get(f), Origin.OVERRIDES);
         }
         if (k.in(Scope.DEVICE)) {
-            for (HwEntry h : hwes) {
-                String v = h.values().get(f);
-                if (v != null) {
-                    return new Setting(k.name(), v, Origin.DEVICES);
-                }
+            String v = device.get(f);
+            if (v != null) {
+                return new Setting(k.name(), v, Origin.DEVICES);
             }
         }
         if (k.in(Scope.DEFAULTS) && config.defaultsMap().containsKey(f)) {
