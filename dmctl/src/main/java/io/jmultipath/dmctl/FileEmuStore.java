@@ -41,7 +41,15 @@ final class FileEmuStore implements EmuStore {
   }
 
   @Override
-  public synchronized <T> T apply(Function<EmuKernel, T> op) {
+  public <T> T apply(Function<EmuKernel, T> op) {
+    // FileLock is per JVM (a second lock on the file from this JVM throws), so instances in one
+    // JVM serialise on the interned path string first; other processes are excluded by the lock.
+    synchronized (lockFile.toString().intern()) {
+      return applyLocked(op);
+    }
+  }
+
+  private <T> T applyLocked(Function<EmuKernel, T> op) {
     try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
          FileLock lock = ch.lock()) {
       EmuKernel k = load();

@@ -1,0 +1,283 @@
+package io.jmultipath.dmctl;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link DeviceMapper} must show, run against the emulated kernel, the
+ * ioctl implementation over a fake ioctl layer, and (tag vm) the ioctl implementation on a real
+ * dm-multipath kernel. Maps are named "jmtest-*" and removed after each test.
+ */
+abstract class DeviceMapperContract {
+  static final String A = "jmtest-a";
+  static final String B = "jmtest-b";
+  static final Duration EVENT_WAIT = Duration.ofSeconds(10);
+
+  protected DeviceMapper dm;
+
+  /** A fresh DeviceMapper for one test. */
+  protected abstract DeviceMapper open();
+
+  /** Two existing path devices (for the real kernel: two paths to one LUN). */
+  protected abstract List<DevT> paths();
+
+  /** A dev_t that does not exist. */
+  protected abstract DevT missingDevice();
+
+  /** Size of the maps created, in 512-byte sectors. */
+  protected long sectors() {
+    return 2048;
+  }
+
+  @BeforeEach
+  void openDm() {
+    dm = open();
+  }
+
+  @AfterEach
+  void cleanUp() throws InterruptedException {
+    if (dm == null) {
+      return;
+    }
+    try {
+      for (DmDevice d : dm.list()) {
+        if (d.name().startsWith("jmtest-")) {
+          removeWithRetry(d.name());
+        }
+      }
+    } finally {
+      dm.close();
+    }
+  }
+
+  /** Real udev may hold a new map open for a moment (blkid): retry EBUSY for a few seconds. */
+  protected void removeWithRetry(String name) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    try (DmEvents ev = dm.events()) {
+      while (true) {
+        try {
+          dm.info(name).filter(DmInfo::suspended).ifPresent(i -> dm.resume(name));
+          dm.remove(name, false);
+          return;
+        } catch (DmException e) {
+          if (!e.errno().equals(Optional.of("EBUSY")) || System.nanoTime() > deadline) {
+            throw e;
+          }
+          ev.await(Duration.ofMillis(100));
+        }
+      }
+    }
+  }
+
+  /** Two groups of one path each: round-robin, one per-path arg. */
+  protected String twoGroupTable() {
+    return "0 0 2 1 round-robin 0 1 1 " + paths().get(0) + " 1 round-robin 0 1 1 " + paths().get(1) + " 1";
+  }
+
+  protected List<DmTarget> table(String params) {
+    return List.of(new DmTarget(0, sectors(), "multipath", params));
+  }
+
+  protected DmInfo createA() {
+    return dm.create(A, "mpath-jmtest-" + System.nanoTime(), table(twoGroupTable()));
+  }
+
+  protected MultipathStatus statusOf(String name) {
+    List<DmTarget> s = dm.status(name);
+    assertEquals(1, s.size());
+    assertEquals("multipath", s.get(0).type());
+    return MultipathStatus.parse(s.get(0).params());
+  }
+
+  protected MultipathTable tableOf(String name) {
+    List<DmTarget> t = dm.table(name);
+    assertEquals(1, t.size());
+    assertEquals(new DmTarget(0, sectors(), "multipath", t.get(0).params()), t.get(0));
+    return MultipathTable.parse(t.get(0).params());
+  }
+
+  /** Awaits a condition using the DM event mechanism (no sleeping). */
+  protected void awaitCondition(DmEvents ev, BooleanSupplier cond, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + EVENT_WAIT.toNanos();
+    while (!cond.getAsBoolean()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        fail("timed out waiting for " + what);
+      }
+      ev.await(Duration.ofNanos(Math.min(left, Duration.ofMillis(200).toNanos())));
+    }
+  }
+
+  @Test
+  void driverAndTargetVersions() {
+    assertEquals(4, dm.driverVersion().major());
+    assertTrue(dm.targetVersions().stream().anyMatch(t -> t.name().equals("multipath")), "multipath target present");
+  }
+
+  @Test
+  void createListInfoTableStatusDeps() {
+    DmInfo created = createA();
+    assertEquals(A, created.name());
+    assertTrue(created.liveTable());
+    assertFalse(created.inactiveTable());
+    assertFalse(created.suspended());
+    assertEquals(1, created.targetCount());
+    assertTrue(created.uuid().orElseThrow().startsWith("mpath-jmtest-"));
+    DmDevice listed = dm.list().stream().filter(d -> d.name().equals(A)).findFirst().orElseThrow();
+    assertEquals(created.dev(), listed.dev());
+    assertEquals(created.uuid(), listed.uuid());
+    assertEquals(created, dm.info(A).orElseThrow());
+
+    MultipathTable t = tableOf(A);
+    assertEquals(paths(), t.devices());
+    assertEquals(2, t.groups().size());
+    assertEquals("round-robin", t.groups().get(0).selector().name());
+    MultipathStatus s = statusOf(A);
+    assertEquals(2, s.groups().size());
+    for (DevT p : paths()) {
+      MultipathStatus.PathStatus ps = s.path(p).orElseThrow();
+      assertTrue(ps.active());
+      assertEquals(0, ps.failCount());
+    }
+    assertEquals(List.copyOf(new java.util.TreeSet<>(paths().stream().map(DevT::toString).toList())),
+        dm.deps(A).stream().map(DevT::toString).sorted().toList());
+  }
+
+  @Test
+  void failAndReinstatePathRaiseEvents() throws InterruptedException {
+    createA();
+    DevT p0 = paths().get(0);
+    try (DmEvents ev = dm.events()) {
+      int before = dm.info(A).orElseThrow().eventNr();
+      dm.message(A, 0, "fail_path " + p0);
+      awaitCondition(ev, () -> dm.info(A).orElseThrow().eventNr() > before, "event_nr after fail_path");
+    }
+    MultipathStatus.PathStatus failed = statusOf(A).path(p0).orElseThrow();
+    assertFalse(failed.active());
+    assertEquals(1, failed.failCount());
+    try (DmEvents ev = dm.events()) {
+      int before = dm.info(A).orElseThrow().eventNr();
+      dm.message(A, 0, "reinstate_path " + p0);
+      awaitCondition(ev, () -> dm.info(A).orElseThrow().eventNr() > before, "event_nr after reinstate_path");
+    }
+    assertTrue(statusOf(A).path(p0).orElseThrow().active());
+    assertEquals(1, statusOf(A).path(p0).orElseThrow().failCount());
+  }
+
+  @Test
+  void groupMessagesAndFeatureMessages() {
+    createA();
+    dm.message(A, 0, "disable_group 2");
+    assertEquals(MultipathStatus.GroupState.DISABLED, statusOf(A).groups().get(1).state());
+    dm.message(A, 0, "enable_group 2");
+    assertNotEquals(MultipathStatus.GroupState.DISABLED, statusOf(A).groups().get(1).state());
+    dm.message(A, 0, "switch_group 2");
+    assertEquals(2, statusOf(A).currentPg());
+    dm.message(A, 0, "queue_if_no_path");
+    assertTrue(tableOf(A).queueIfNoPath());
+    dm.message(A, 0, "fail_if_no_path");
+    assertFalse(tableOf(A).queueIfNoPath());
+  }
+
+  @Test
+  void badMessagesAreEinval() {
+    createA();
+    for (String m : List.of("switch_group 3", "switch_group 0", "frobnicate 1", "fail_path " + missingDevice())) {
+      DmException e = assertThrows(DmException.class, () -> dm.message(A, 0, m), m);
+      assertTrue(e.errno().isPresent(), m + ": " + e.getMessage());
+      assertEquals("DM_TARGET_MSG", e.operation());
+      assertEquals(Optional.of(A), e.device());
+      assertTrue(e.getMessage().startsWith("DM_TARGET_MSG " + A + ": E"), e.getMessage());
+    }
+  }
+
+  @Test
+  void suspendedMapRefusesMessagesWithEbusy() {
+    createA();
+    dm.suspend(A, true, true);
+    assertTrue(dm.info(A).orElseThrow().suspended());
+    DmException e = assertThrows(DmException.class, () -> dm.message(A, 0, "fail_path " + paths().get(0)));
+    assertEquals(Optional.of("EBUSY"), e.errno());
+    dm.resume(A);
+    assertFalse(dm.info(A).orElseThrow().suspended());
+    dm.message(A, 0, "fail_path " + paths().get(0));
+    dm.message(A, 0, "reinstate_path " + paths().get(0));
+  }
+
+  @Test
+  void reloadGoesLiveOnResume() {
+    createA();
+    String swapped = "1 queue_if_no_path 0 1 1 round-robin 0 2 1 " + paths().get(1) + " 1 " + paths().get(0) + " 1";
+    dm.load(A, table(swapped));
+    DmInfo loaded = dm.info(A).orElseThrow();
+    assertTrue(loaded.inactiveTable());
+    assertEquals(2, tableOf(A).groups().size(), "live table unchanged until resume");
+    dm.resume(A);
+    DmInfo resumed = dm.info(A).orElseThrow();
+    assertFalse(resumed.inactiveTable());
+    MultipathTable t = tableOf(A);
+    assertEquals(1, t.groups().size());
+    assertEquals(List.of(paths().get(1), paths().get(0)), t.devices());
+    assertTrue(t.queueIfNoPath());
+  }
+
+  @Test
+  void renameAndRemove() throws InterruptedException {
+    DmInfo a = createA();
+    dm.rename(A, B);
+    assertTrue(dm.info(A).isEmpty());
+    DmInfo b = dm.info(B).orElseThrow();
+    assertEquals(a.dev(), b.dev());
+    assertEquals(a.uuid(), b.uuid());
+    removeWithRetry(B);
+    assertTrue(dm.info(B).isEmpty());
+    DmException e = assertThrows(DmException.class, () -> dm.remove(B, false));
+    assertEquals(Optional.of("ENXIO"), e.errno());
+    assertEquals("DM_DEV_REMOVE " + B + ": ENXIO (No such device or address)", e.getMessage());
+  }
+
+  @Test
+  void duplicateNameIsEbusyAndKeepsTheOriginal() {
+    DmInfo a = createA();
+    DmException e = assertThrows(DmException.class,
+        () -> dm.create(A, "mpath-jmtest-other", table(twoGroupTable())));
+    assertEquals(Optional.of("EBUSY"), e.errno());
+    assertEquals(a.dev(), dm.info(A).orElseThrow().dev());
+  }
+
+  @Test
+  void nonexistentPathDeviceFailsAndLeavesNothing() {
+    String bad = "0 0 1 1 round-robin 0 2 1 " + paths().get(0) + " 1 " + missingDevice() + " 1";
+    DmException e = assertThrows(DmException.class, () -> dm.create(A, "mpath-jmtest-bad", table(bad)));
+    assertTrue(e.errno().isPresent(), e.getMessage());
+    assertEquals("DM_TABLE_LOAD", e.operation());
+    assertTrue(dm.info(A).isEmpty(), "the empty device was removed");
+  }
+
+  @Test
+  void invalidNamesAreRefusedBeforeTheKernel() {
+    String longName = "jmtest-" + "x".repeat(121);
+    for (String name : List.of(longName, "jmtest/a", "", "jmtest a")) {
+      DmException e = assertThrows(DmException.class, () -> dm.create(name, null, table(twoGroupTable())));
+      assertTrue(e.errno().isEmpty(), e.getMessage());
+      assertTrue(e.getMessage().startsWith("DM_DEV_CREATE"), e.getMessage());
+    }
+    assertTrue(dm.list().stream().noneMatch(d -> d.name().startsWith("jmtest")));
+  }
+
+  @Test
+  void malformedTableIsRefusedBeforeTheKernel() {
+    DmException e = assertThrows(DmException.class,
+        () -> dm.create(A, null, table("0 0 1 1 round-robin 0 1 1 sdb 1")));
+    assertEquals("DM_TABLE_LOAD " + A + ": multipath table (word 9): group 1 path 1 device is not major:minor: 'sdb'",
+        e.getMessage());
+    assertTrue(dm.info(A).isEmpty());
+  }
+}
