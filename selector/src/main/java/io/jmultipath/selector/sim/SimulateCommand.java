@@ -73,7 +73,6 @@ public final class SimulateCommand {
                 Files.writeString(Path.of(o.csv().get()), Report.csv(o, results), StandardCharsets.UTF_8);
             }
             if (o.png().isPresent()) {
-                System.setProperty("java.awt.headless", "true");
                 if (!ImageIO.write(Chart.render(o, results), "png", Path.of(o.png().get()).toFile())) {
                     throw new IOException("no PNG writer available");
                 }
