@@ -107,4 +107,24 @@ class DirectioLoopTest {
             assertEquals(CheckState.DOWN, last.state(), last.message());
         }
     }
+
+    @Test
+    void turThroughRealSgIoOnALoopDeviceIsWild() throws Exception {
+        try (LoopDevice loop = LoopDevice.create(tmp, 1 << 20, List.of())) {
+            CheckResult r = Checkers.create("tur", io.jmultipath.checker.scsi.SgIos.kernel()).check(handle(loop.dev));
+            // loop devices do not speak SG_IO: this kernel answers EINVAL (-> DOWN); ENOTTY would be WILD
+            io.jmultipath.checker.ErrnoException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.jmultipath.checker.ErrnoException.class, () -> io.jmultipath.checker.scsi.SgIos.kernel()
+                    .execute(loop.dev, io.jmultipath.checker.scsi.Cdbs.testUnitReady(Duration.ofSeconds(5))));
+            assertEquals("SG_IO", e.operation());
+            assertEquals("SG_IO " + loop.dev + ": " + e.errnoName(), e.getMessage());
+            if (e.errnoName().equals("ENOTTY")) {
+                assertEquals(CheckState.WILD, r.state());
+                assertEquals("tur checker doesn't support this device", r.message());
+            } else {
+                assertEquals(CheckState.DOWN, r.state());
+                assertEquals("tur checker reports path is down", r.message());
+            }
+        }
+    }
 }
