@@ -83,6 +83,7 @@ final class ConfigAssembler {
                         }
                         hw.remove(i);
                         merge(h2, h1);
+                        Features.reconcile(h2.values);
                         if (i < n) {
                             n--;
                         }

@@ -63,6 +63,7 @@ final class Resolver {
             explicit.remove("prio_args");
             effective.put("prio_args", new Setting("prio_args", "", Origin.BUILTIN));
         }
+        reconcileFeatures(explicit, effective);
         return new Resolution(explicit, effective);
     }
 
@@ -89,6 +90,24 @@ final class Resolver {
             return new Setting(k.name(), config.defaultsMap().get(f), Origin.DEFAULTS);
         }
         return null;
+    }
+
+    /** select_features: "queue_if_no_path" in features becomes no_path_retry queue (if unset). */
+    private static void reconcileFeatures(Map<String, Setting> explicit, Map<String, Setting> effective) {
+        Setting f = effective.get("features");
+        if (!f.value().contains(Features.QUEUE_IF_NO_PATH)) {
+            return;
+        }
+        Setting cleaned = new Setting("features", Features.remove(f.value(), Features.QUEUE_IF_NO_PATH), f.origin());
+        effective.put("features", cleaned);
+        if (explicit.containsKey("features")) {
+            explicit.put("features", cleaned);
+        }
+        if (!explicit.containsKey("no_path_retry")) {
+            Setting q = new Setting("no_path_retry", "queue", f.origin());
+            explicit.put("no_path_retry", q);
+            effective.put("no_path_retry", q);
+        }
     }
 
     private String argsFromLayer(Origin o, Optional<MultipathEntry> mpe, List<HwEntry> hwes) {
