@@ -1,0 +1,58 @@
+package io.jmultipath.daemon.cli;
+
+/** {@code jmultipath -h}. */
+final class Usage {
+
+    private Usage() {
+    }
+
+    static final String TEXT = ""
+            + "jmultipath (multipath-tools 0.9.4 compatible)\n"
+            + "Usage:\n"
+            + "  jmultipath [-v level] [-R retries] -F\n"
+            + "  jmultipath [-v level] [-R retries] [-f|-ll|-l] device\n"
+            + "  jmultipath [-v level] [-B|-d|-i|-q|-r] [-b file] [-p policy] [device]\n"
+            + "  jmultipath [-v level] -a|-c|-w device\n"
+            + "  jmultipath [-v level] -W\n"
+            + "  jmultipath [-v level] -t|-T\n"
+            + "  jmultipath [--root DIR] [--config FILE] [--dm kernel|emulated[:FILE]] ...\n"
+            + "  jmultipath [--dm SPEC] dm COMMAND ...        device-mapper commands\n"
+            + "  jmultipath simulate ...                      path selector what-if simulator\n"
+            + "\n"
+            + "Where:\n"
+            + "  -h      print this usage text\n"
+            + "  -l      show multipath topology (sysfs and DM info)\n"
+            + "  -ll     show multipath topology (maximum info)\n"
+            + "  -f      flush a multipath device map\n"
+            + "  -F      flush all multipath device maps\n"
+            + "  -a      add a device wwid to the wwids file\n"
+            + "  -c      check if a device should be a path in a multipath device\n"
+            + "  -q      allow queue_if_no_path when multipathd is not running\n"
+            + "  -d      dry run, do not create or update devmaps\n"
+            + "  -t      display the currently used multipathd configuration\n"
+            + "  -T      display the multipathd configuration without builtin defaults\n"
+            + "  -r      force devmap reload\n"
+            + "  -i      ignore wwids file\n"
+            + "  -B      treat the bindings file as read only\n"
+            + "  -b fil  bindings file location\n"
+            + "  -w      remove a device from the wwids file\n"
+            + "  -W      reset the wwids file include only the current devices\n"
+            + "  -p pol  force all maps to specified path grouping policy:\n"
+            + "          . failover            one path per priority group\n"
+            + "          . multibus            all paths in 1 priority group\n"
+            + "          . group_by_serial     one priority group per serial\n"
+            + "          . group_by_prio       one priority group per priority lvl\n"
+            + "          . group_by_node_name  one priority group per target node\n"
+            + "          . group_by_tpg        one priority group per ALUA target port group\n"
+            + "  -v lvl  verbosity level:\n"
+            + "          . 0 no output\n"
+            + "          . 1 print created devmap names only\n"
+            + "          . 2 default verbosity\n"
+            + "          . 3 print debug information\n"
+            + "  device  action limited to:\n"
+            + "          . multipath named 'device' (ex: mpath0)\n"
+            + "          . multipath whose wwid is 'device' (ex: 60051...)\n"
+            + "          . multipath including the path named 'device' (ex: /dev/sda or\n"
+            + "            /dev/dm-0)\n"
+            + "          . multipath including the path with maj:min 'device' (ex: 8:0)\n";
+}

@@ -1,0 +1,62 @@
+package io.jmultipath.daemon.discovery;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Path discovery: every candidate block device under /sys/block (sd*, dasd*, nvme namespaces),
+ * read and parsed; a device whose data is unusable is skipped with one warning naming it.
+ * The result is ordered by sysfs path, like udev enumeration (so H:C:T:L order).
+ */
+public final class Discovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
+
+    /** Discovered paths (WWID not yet chosen: see {@link DiscoveredPath#resolveWwid}) and one warning per skipped device. */
+    public record Result(List<DiscoveredPath> paths, List<String> warnings) {
+        public Result {
+            paths = List.copyOf(paths);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final SysfsReader reader;
+
+    public Discovery(SysfsReader reader) {
+        this.reader = reader;
+    }
+
+    public Result discover() throws IOException {
+        List<DiscoveredPath> paths = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (String name : reader.blockDevices()) {
+            if (!PathInfoParser.isCandidate(name)) {
+                continue;
+            }
+            try {
+                paths.add(discoverOne(name));
+            } catch (DiscoveryException e) {
+                LOG.warn("{}", e.getMessage());
+                warnings.add(e.getMessage());
+            }
+        }
+        paths.sort(Comparator.comparing(DiscoveredPath::sysPath));
+        return new Result(paths, warnings);
+    }
+
+    /** One device by kernel name (e.g. for an "add" uevent). */
+    public DiscoveredPath discoverOne(String name) throws DiscoveryException {
+        RawBlockDevice raw;
+        try {
+            raw = reader.read(name);
+        } catch (IOException e) {
+            throw new DiscoveryException(name + ": cannot read /sys/block/" + name + ": " + e.getMessage());
+        }
+        return PathInfoParser.parse(raw);
+    }
+}

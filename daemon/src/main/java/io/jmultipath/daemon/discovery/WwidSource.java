@@ -1,0 +1,4 @@
+package io.jmultipath.daemon.discovery;
+
+/** Where a path's WWID came from. */
+public enum WwidSource { UDEV, VPD83, SYSFS_WWID, NONE }

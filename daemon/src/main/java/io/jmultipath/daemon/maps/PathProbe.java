@@ -1,0 +1,13 @@
+package io.jmultipath.daemon.maps;
+
+import io.jmultipath.checker.CheckState;
+import io.jmultipath.daemon.discovery.DiscoveredPath;
+
+/** Runs a path's checker and prioritizer once (the one-shot tool and initial discovery). */
+public interface PathProbe {
+
+    CheckState check(DiscoveredPath p, String checker);
+
+    /** Priority, -1 if undefined. */
+    int priority(DiscoveredPath p, String prio, String args);
+}

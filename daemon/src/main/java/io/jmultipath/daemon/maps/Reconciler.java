@@ -1,0 +1,109 @@
+package io.jmultipath.daemon.maps;
+
+import io.jmultipath.daemon.topology.DmMapInfo;
+import io.jmultipath.daemon.topology.MapAction;
+import io.jmultipath.daemon.topology.MultipathMap;
+import io.jmultipath.dmctl.DeviceMapper;
+import io.jmultipath.dmctl.DmException;
+import io.jmultipath.dmctl.DmInfo;
+import io.jmultipath.dmctl.MultipathTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Brings the kernel in line with planned maps: create missing maps (name = alias, uuid =
+ * mpath-&lt;wwid&gt;), rename, reload changed tables (load + resume), leave equal maps alone (adoption
+ * without disturbing I/O). Devices whose uuid does not start with "mpath-" are never touched.
+ */
+public final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    /** What happened to one planned map; {@code map} is what to print (action prefix set). */
+    public record Outcome(MapAction action, MultipathMap map, Optional<String> error) {}
+
+    private final DeviceMapper dm;
+
+    public Reconciler(DeviceMapper dm) {
+        this.dm = dm;
+    }
+
+    /** Decides and (unless {@code dryRun}) performs the action for every planned map, in order. */
+    public List<Outcome> apply(List<PlannedMap> plans, KernelMaps kernel, boolean dryRun, boolean forceReload) {
+        List<Outcome> out = new ArrayList<>();
+        for (PlannedMap p : plans) {
+            out.add(applyOne(p, kernel, dryRun, forceReload));
+        }
+        return out;
+    }
+
+    public Outcome applyOne(PlannedMap p, KernelMaps kernel, boolean dryRun, boolean forceReload) {
+        Optional<KernelMap> existing = kernel.byWwid(p.wwid());
+        if (existing.isEmpty()) {
+            if (kernel.namesTakenExcept(p.wwid()).contains(p.name())) {
+                String err = p.name() + ": name already in use by another device-mapper device";
+                LOG.warn("{}", err);
+                return new Outcome(MapAction.REJECT, p.map().withAction(MapAction.REJECT), Optional.of(err));
+            }
+            if (!dryRun) {
+                try {
+                    dm.create(p.name(), KernelMaps.UUID_PREFIX + p.wwid(), p.table().asTable(p.map().sizeSectors()));
+                    LOG.info("{}: created ({})", p.name(), p.table().format());
+                } catch (DmException e) {
+                    return new Outcome(MapAction.REJECT, p.map().withAction(MapAction.REJECT),
+                            Optional.of(p.name() + ": " + e.getMessage()));
+                }
+            }
+            return new Outcome(MapAction.CREATE, p.map().withAction(MapAction.CREATE), Optional.empty());
+        }
+        KernelMap k = existing.get();
+        String name = k.name();
+        boolean rename = !name.equals(p.name()) && !kernel.namesTakenExcept(p.wwid()).contains(p.name());
+        boolean reload = forceReload || !sameTable(k, p);
+        MapAction action = reload ? MapAction.RELOAD : rename ? MapAction.RENAME : MapAction.NOTHING;
+        String finalName = rename ? p.name() : name;
+        if (!dryRun) {
+            try {
+                if (rename) {
+                    dm.rename(name, p.name());
+                    LOG.info("{}: renamed to {}", name, p.name());
+                }
+                if (reload) {
+                    dm.load(finalName, p.table().asTable(p.map().sizeSectors()));
+                    dm.resume(finalName);
+                    LOG.info("{}: reloaded ({})", finalName, p.table().format());
+                }
+            } catch (DmException e) {
+                return new Outcome(MapAction.REJECT, p.map().withAction(MapAction.REJECT),
+                        Optional.of(finalName + ": " + e.getMessage()));
+            }
+        }
+        MultipathMap shown = p.map().withName(finalName).withAction(action).withDm(Optional.of(dmInfo(k.info())));
+        return new Outcome(action, shown, Optional.empty());
+    }
+
+    public static DmMapInfo dmInfo(DmInfo i) {
+        return new DmMapInfo(i.dev().minor(), i.readOnly(), i.suspended(), i.openCount());
+    }
+
+    /** Same size, feature set, hardware handler (when we set one) and groups/paths/args. */
+    static boolean sameTable(KernelMap k, PlannedMap p) {
+        if (k.table().isEmpty() || k.sizeSectors() != p.map().sizeSectors()) {
+            return false;
+        }
+        MultipathTable kt = k.table().get();
+        MultipathTable pt = p.table();
+        if (!new HashSet<>(kt.features()).equals(new HashSet<>(pt.features()))) {
+            return false;
+        }
+        if (!pt.hwHandler().isEmpty() && !kt.hwHandler().equals(pt.hwHandler())) {
+            return false;
+        }
+        return kt.groups().equals(pt.groups());
+    }
+}

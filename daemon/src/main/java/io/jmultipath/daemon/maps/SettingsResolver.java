@@ -1,0 +1,163 @@
+package io.jmultipath.daemon.maps;
+
+import io.jmultipath.config.Config;
+import io.jmultipath.config.PathIdentity;
+import io.jmultipath.config.Resolution;
+import io.jmultipath.config.Setting;
+import io.jmultipath.daemon.discovery.Bus;
+import io.jmultipath.daemon.discovery.DiscoveredPath;
+import io.jmultipath.daemon.topology.PgPolicy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Attribute selection on top of config's layered {@link Resolution}, adding what depends on the
+ * device: detect_prio (ALUA → sysfs / alua), detect_checker (ALUA → tur), detect_pgpolicy
+ * (alua/sysfs prio → group_by_prio), the kernel-attached hardware handler, queue_if_no_path from
+ * no_path_retry.
+ */
+public final class SettingsResolver {
+
+    private final Config config;
+    private final Optional<PgPolicy> forcedPolicy;
+
+    /** @param forcedPolicy {@code multipath -p POLICY} */
+    public SettingsResolver(Config config, Optional<PgPolicy> forcedPolicy) {
+        this.config = config;
+        this.forcedPolicy = forcedPolicy;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public static PathIdentity identity(DiscoveredPath p) {
+        return new PathIdentity(p.vendor(), p.product(), p.revision(), Optional.of(p.protocol().text()), p.wwid());
+    }
+
+    public Resolution resolve(DiscoveredPath p) {
+        return config.resolve(identity(p));
+    }
+
+    static String value(Resolution r, String kw, String fallback) {
+        try {
+            String v = r.value(kw);
+            return v == null || v.isEmpty() ? fallback : v;
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    static boolean explicit(Resolution r, String kw) {
+        try {
+            return r.explicit(kw).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The uid_attribute for a path (before its WWID is known). */
+    public String uidAttribute(DiscoveredPath p) {
+        String def = p.bus() == Bus.NVME ? "ID_WWN" : p.bus() == Bus.CCW ? "ID_UID" : "ID_SERIAL";
+        Resolution r = resolve(p);
+        return explicit(r, "uid_attribute") ? value(r, "uid_attribute", def) : def;
+    }
+
+    public PathSettings forPath(DiscoveredPath p) {
+        Resolution r = resolve(p);
+        boolean alua = p.bus() == Bus.SCSI && p.alua().capable();
+        String checker = value(r, "path_checker", "tur");
+        if (alua && "yes".equals(value(r, "detect_checker", "yes"))) {
+            checker = "tur";
+        }
+        String prio = value(r, "prio", "const");
+        String args = value(r, "prio_args", "");
+        if (alua && "yes".equals(value(r, "detect_prio", "yes"))) {
+            prio = p.alua().accessState().isPresent() ? "sysfs" : "alua";
+            args = "";
+        }
+        return new PathSettings(checker, prio, args, uidAttribute(p));
+    }
+
+    /** Map settings from the first path of the map (config layers keyed by its identity + WWID). */
+    public MapSettings forMap(String wwid, List<DiscoveredPath> paths, List<PathSettings> pathSettings) {
+        DiscoveredPath first = paths.get(0).withWwid(Optional.of(wwid), paths.get(0).wwidSource());
+        Resolution r = resolve(first);
+        PgPolicy policy = PgPolicy.parse(value(r, "path_grouping_policy", "failover")).orElse(PgPolicy.FAILOVER);
+        boolean allAluaPrio = !pathSettings.isEmpty()
+                && pathSettings.stream().allMatch(s -> s.prio().equals("alua") || s.prio().equals("sysfs"));
+        if (allAluaPrio && "yes".equals(value(r, "detect_pgpolicy", "no"))) {
+            policy = "yes".equals(value(r, "detect_pgpolicy_use_tpg", "no")) ? PgPolicy.GROUP_BY_TPG : PgPolicy.GROUP_BY_PRIO;
+        }
+        if (forcedPolicy.isPresent()) {
+            policy = forcedPolicy.get();
+        }
+        if (policy == PgPolicy.GROUP_BY_TPG && !allAluaPrio) {
+            policy = PgPolicy.FAILOVER;
+        }
+        List<String> features = words(value(r, "features", "0"));
+        Optional<String> npr = explicit(r, "no_path_retry") ? Optional.of(value(r, "no_path_retry", "fail"))
+                : Optional.empty();
+        if (npr.isEmpty() && features.contains("queue_if_no_path")) {
+            npr = Optional.of("queue");
+        }
+        features = new ArrayList<>(features);
+        if (npr.isPresent()) {
+            String v = npr.get();
+            boolean queue = v.equals("queue") || (isInt(v) && Integer.parseInt(v) > 0);
+            features.remove("queue_if_no_path");
+            if (queue) {
+                features.add("queue_if_no_path");
+            }
+        }
+        List<String> hw = words(value(r, "hardware_handler", "0"));
+        if ("yes".equals(value(r, "retain_attached_hw_handler", "yes"))) {
+            Optional<String> attached = first.alua().attachedHandler();
+            if (attached.isPresent()) {
+                hw = List.of(attached.get());
+            }
+        }
+        int minio = 1;
+        try {
+            minio = Integer.parseInt(value(r, "rr_min_io_rq", "1"));
+        } catch (NumberFormatException ignored) {
+            // keep 1
+        }
+        Optional<String> alias = config.multipath(wwid).flatMap(e -> e.alias());
+        return new MapSettings(value(r, "path_selector", "service-time 0"), policy, features, hw,
+                value(r, "failback", "manual"), npr, minio, "priorities".equals(value(r, "rr_weight", "uniform")),
+                alias, "yes".equals(value(r, "user_friendly_names", "no")), value(r, "alias_prefix", "mpath"));
+    }
+
+    /** find_multipaths from the defaults section ("strict" compiled default). */
+    public String findMultipaths() {
+        try {
+            Setting s = config.defaults("find_multipaths");
+            return s.value();
+        } catch (IllegalArgumentException e) {
+            return "strict";
+        }
+    }
+
+    /** "2 pg_init_retries 50" → [pg_init_retries, 50]; "0" → []. */
+    static List<String> words(String withCount) {
+        List<String> w = new ArrayList<>(Arrays.asList(withCount.strip().split("\\s+")));
+        if (!w.isEmpty() && isInt(w.get(0))) {
+            w.remove(0);
+        }
+        w.removeIf(String::isEmpty);
+        return w;
+    }
+
+    static boolean isInt(String s) {
+        try {
+            Integer.parseInt(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
