@@ -1,0 +1,347 @@
+package io.jmultipath.daemon.runtime;
+
+import io.jmultipath.checker.CheckResult;
+import io.jmultipath.checker.CheckState;
+import io.jmultipath.checker.PathHandle;
+import io.jmultipath.checker.schedule.CheckScheduler;
+import io.jmultipath.checker.schedule.ScheduleInfo;
+import io.jmultipath.config.Config;
+import io.jmultipath.daemon.discovery.DiscoveredPath;
+import io.jmultipath.daemon.discovery.Discovery;
+import io.jmultipath.daemon.discovery.DiscoveryException;
+import io.jmultipath.daemon.discovery.SysfsReader;
+import io.jmultipath.daemon.maps.LivePathProbe;
+import io.jmultipath.daemon.topology.CheckTick;
+import io.jmultipath.daemon.topology.MultipathMap;
+import io.jmultipath.daemon.topology.Path;
+import io.jmultipath.daemon.topology.Topology;
+import io.jmultipath.daemon.uevent.MergedUevent;
+import io.jmultipath.daemon.uevent.Uevent;
+import io.jmultipath.dmctl.DevT;
+import io.jmultipath.dmctl.DmException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's state machine. Every method runs on the ONE owner thread (or the test thread);
+ * other threads only {@link #post(Runnable)} work to it. CLI reads use {@link #snapshot()}.
+ * Loop shape: {@code runPending(); next = tick(now)}.
+ */
+public final class Engine {
+    static final Logger LOG = LoggerFactory.getLogger("jmultipathd");
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    final EngineDeps deps;
+    final Map<String, DiscoveredPath> discovered = new LinkedHashMap<>();
+    final Map<String, Path> paths = new LinkedHashMap<>();
+    final Map<String, MapRuntime> maps = new LinkedHashMap<>();
+    final Set<String> manuallyFailed = new HashSet<>();
+    /** WWIDs flushed by "del map": not recreated until "add map" or reconfigure. */
+    final Set<String> suppressed = new HashSet<>();
+    final PathPolicy policy;
+    final Reconcile reconcile;
+    private final LinkedBlockingQueue<Runnable> mailbox = new LinkedBlockingQueue<>();
+    final CheckScheduler scheduler;
+    private final LivePathProbe handles;
+    private final Set<String> registered = new HashSet<>();
+    Config config;
+    private volatile Snapshot snapshot;
+    private volatile String state = "startup";
+    private long nextSecond;
+    private boolean dirty;
+    boolean queueWithoutDaemon;
+    long reconciliations;
+
+    public Engine(EngineDeps deps, Config config) {
+        this.deps = deps;
+        this.config = config;
+        this.handles = new LivePathProbe(deps.root(), null);
+        this.scheduler = new CheckScheduler(deps.clock(), deps.checkExecutor(), 64,
+                (id, r) -> post(() -> onCheckResult(id, r)));
+        this.policy = new PathPolicy(this);
+        this.reconcile = new Reconcile(this);
+        this.snapshot = new Snapshot(Topology.EMPTY, config, "startup");
+        this.nextSecond = deps.clock().getAsLong() + SECOND;
+        this.queueWithoutDaemon = yes(config.defaults("queue_without_daemon").value());
+    }
+
+    static boolean yes(String v) {
+        return v.equals("yes") || v.equals("on") || v.equals("1");
+    }
+
+    // ---- messages --------------------------------------------------------------------------
+
+    public void post(Runnable r) {
+        mailbox.add(r);
+    }
+
+    /** Runs queued messages (waiting up to {@code wait} for the first); publishes once after. */
+    public int runPending(Duration wait) throws InterruptedException {
+        int n = 0;
+        Runnable r = wait.isZero() ? mailbox.poll() : mailbox.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+        while (r != null) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("internal error: {}", e.toString(), e);
+            }
+            n++;
+            r = mailbox.poll();
+        }
+        publishIfDirty();
+        return n;
+    }
+
+    public int runPending() {
+        try {
+            return runPending(Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    public String daemonState() {
+        return state;
+    }
+
+    void setState(String s) {
+        state = s;
+        dirty = true;
+    }
+
+    // ---- startup / discovery ---------------------------------------------------------------
+
+    /** Discovery of every block device, then one reconciliation (adopting existing maps). */
+    public void start() throws IOException {
+        setState("configure");
+        Discovery.Result r = new Discovery(new SysfsReader(deps.root())).discover();
+        r.warnings().forEach(w -> LOG.warn("{}", w));
+        for (DiscoveredPath p : r.paths()) {
+            discovered.put(p.dev(), p);
+        }
+        reconcile.run("startup", false);
+        setState("running");
+        publishIfDirty();
+    }
+
+    /** A batch of (merged) uevents: update the discovered set, then ONE reconciliation. */
+    public void onUevents(List<MergedUevent> batch) {
+        boolean changed = false;
+        for (MergedUevent m : batch) {
+            for (Uevent u : m.all()) {
+                changed |= applyUevent(u);
+            }
+        }
+        if (changed) {
+            reconcile.run("uevent", false);
+        }
+    }
+
+    private boolean applyUevent(Uevent u) {
+        String dev = u.kernel();
+        if (u.isDm()) {
+            if (u.action().equals("change") || u.action().equals("remove")) {
+                post(this::onDmEvent);
+            }
+            return false;
+        }
+        switch (u.action()) {
+            case "add", "change" -> {
+                if (u.action().equals("add") && config.blacklist().checkDevnode(dev).blacklisted()) {
+                    LOG.debug("{}: spurious uevent, path is blacklisted", dev);
+                    return false;
+                }
+                try {
+                    DiscoveredPath p = new Discovery(new SysfsReader(deps.root())).discoverOne(dev);
+                    DiscoveredPath old = discovered.put(dev, p);
+                    if (old == null) {
+                        LOG.info("{}: add path (uevent)", dev);
+                    }
+                    return old == null || !old.equals(p);
+                } catch (DiscoveryException e) {
+                    LOG.warn("{}: {}", dev, e.getMessage());
+                    return false;
+                }
+            }
+            case "remove" -> {
+                if (discovered.remove(dev) != null) {
+                    LOG.info("{}: remove path (uevent)", dev);
+                    return true;
+                }
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    // ---- checker ---------------------------------------------------------------------------
+
+    void syncCheckers() {
+        Duration polling = Duration.ofSeconds(pollingInterval());
+        Duration max = Duration.ofSeconds(maxPollingInterval());
+        Set<String> want = new HashSet<>();
+        for (Path p : paths.values()) {
+            if (p.mapName().isEmpty()) {
+                continue;
+            }
+            want.add(p.dev());
+            if (registered.add(p.dev())) {
+                PathHandle h = handles.handle(p.info());
+                scheduler.register(p.dev(), h, deps.checkers().create(p.checker()),
+                        new CheckScheduler.Intervals(polling, max), p.mapName().get());
+            }
+        }
+        for (String id : new ArrayList<>(registered)) {
+            if (!want.contains(id)) {
+                scheduler.unregister(id);
+                registered.remove(id);
+            }
+        }
+    }
+
+    int pollingInterval() {
+        return intSetting("polling_interval", 5);
+    }
+
+    int maxPollingInterval() {
+        return intSetting("max_polling_interval", 4 * pollingInterval());
+    }
+
+    private int intSetting(String kw, int dflt) {
+        try {
+            int v = Integer.parseInt(config.defaults(kw).value().strip());
+            return v > 0 ? v : dflt;
+        } catch (RuntimeException e) {
+            return dflt;
+        }
+    }
+
+    void onCheckResult(String dev, CheckResult r) {
+        Path p = paths.get(dev);
+        if (p == null || manuallyFailed.contains(dev)) {
+            return;
+        }
+        CheckState ns = r.state().effective();
+        if (ns == CheckState.PENDING) {
+            return;
+        }
+        policy.onState(p, ns, r.message());
+    }
+
+    /** Kernel-side changes (dm event): re-read every map's status, note paths the kernel failed. */
+    public void onDmEvent() {
+        for (MapRuntime m : new ArrayList<>(maps.values())) {
+            policy.syncFromKernel(m, true);
+        }
+    }
+
+    // ---- timer -----------------------------------------------------------------------------
+
+    /** Second-granularity work (no_path_retry and failback countdowns) plus due checks. */
+    public long tick(long now) {
+        while (now - nextSecond >= 0) {
+            nextSecond += SECOND;
+            for (MapRuntime m : new ArrayList<>(maps.values())) {
+                policy.secondTick(m);
+            }
+        }
+        long sched = scheduler.tick(now);
+        publishIfDirty();
+        return sched - nextSecond < 0 ? sched : nextSecond;
+    }
+
+    // ---- publishing ------------------------------------------------------------------------
+
+    void markDirty() {
+        dirty = true;
+    }
+
+    void publishIfDirty() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        List<MultipathMap> ms = new ArrayList<>();
+        for (MapRuntime m : maps.values()) {
+            ms.add(policy.view(m));
+        }
+        List<Path> ps = new ArrayList<>();
+        for (Path p : paths.values()) {
+            ps.add(withTick(p));
+        }
+        snapshot = new Snapshot(new Topology(ms, ps), config, state);
+    }
+
+    Path withTick(Path p) {
+        if (p.mapName().isEmpty()) {
+            return p.withNextCheck(Optional.empty());
+        }
+        Optional<ScheduleInfo> si = scheduler.info(p.dev());
+        return p.withNextCheck(si.map(s -> new CheckTick((int) s.tick(), (int) s.checkint())));
+    }
+
+    Optional<MapRuntime> mapOf(Path p) {
+        return p.mapName().flatMap(n -> maps.values().stream().filter(m -> m.name.equals(n)).findFirst());
+    }
+
+    Optional<MapRuntime> findMap(String key) {
+        String k = key.startsWith("/dev/mapper/") ? key.substring(12) : key;
+        for (MapRuntime m : maps.values()) {
+            if (m.name.equals(k) || m.wwid.equals(k)
+                    || m.map.dm().map(d -> ("dm-" + d.minor()).equals(k)).orElse(false)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<Path> findPath(String key) {
+        String k = key.startsWith("/dev/") ? key.substring(5) : key;
+        Path p = paths.get(k);
+        if (p != null) {
+            return Optional.of(p);
+        }
+        return paths.values().stream().filter(x -> x.devT().equals(k)).findFirst();
+    }
+
+    static DevT devt(Path p) {
+        return new DevT(p.info().major(), p.info().minor());
+    }
+
+    /** Sends a dm message; a failure is logged and reported false. */
+    boolean message(MapRuntime m, String msg) {
+        try {
+            deps.dm().message(m.name, 0, msg);
+            return true;
+        } catch (DmException e) {
+            LOG.warn("{}: message '{}' failed: {}", m.name, msg, e.getMessage());
+            return false;
+        }
+    }
+
+    public long reconciliations() {
+        return reconciliations;
+    }
+
+    public CheckScheduler scheduler() {
+        return scheduler;
+    }
+}

@@ -1,0 +1,181 @@
+package io.jmultipath.daemon.runtime;
+
+import io.jmultipath.checker.CheckState;
+import io.jmultipath.daemon.maps.BindingsNamer;
+import io.jmultipath.daemon.maps.FindMultipaths;
+import io.jmultipath.daemon.maps.KernelMap;
+import io.jmultipath.daemon.maps.KernelMaps;
+import io.jmultipath.daemon.maps.MapPlanner;
+import io.jmultipath.daemon.maps.PlannedMap;
+import io.jmultipath.daemon.maps.Reconciler;
+import io.jmultipath.daemon.maps.SettingsResolver;
+import io.jmultipath.daemon.names.BindingsFile;
+import io.jmultipath.daemon.names.WwidsFile;
+import io.jmultipath.daemon.topology.DmPathState;
+import io.jmultipath.daemon.topology.MapAction;
+import io.jmultipath.daemon.topology.Path;
+import io.jmultipath.dmctl.DmException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One reconciliation pass (multipathd coalesce_paths + domap): plan maps from the discovered
+ * paths, create/reload/rename in the kernel, flush maps that lost all their paths, then read
+ * the kernel state back and (re)register checkers.
+ */
+final class Reconcile {
+    private final Engine e;
+
+    Reconcile(Engine e) {
+        this.e = e;
+    }
+
+    void run(String why, boolean forceReload) {
+        e.reconciliations++;
+        KernelMaps kernel = KernelMaps.read(e.deps.dm());
+        SettingsResolver settings = new SettingsResolver(e.config, Optional.empty());
+        MapPlanner planner = new MapPlanner(settings, new CachedProbe(e.paths, e.deps.probe()), false);
+        Set<String> known = new HashSet<>();
+        try {
+            known.addAll(new WwidsFile(e.deps.root().wwidsFile(), "/etc/multipath/wwids").read().wwids());
+        } catch (IOException ex) {
+            Engine.LOG.debug("wwids file: {}", ex.getMessage());
+        }
+        Set<String> mapped = new HashSet<>();
+        kernel.maps().forEach(k -> mapped.add(k.wwid()));
+        mapped.addAll(e.maps.keySet());
+        BindingsNamer namer = new BindingsNamer(new BindingsFile(e.deps.root().bindingsFile(), "/etc/multipath/bindings"),
+                kernel, false);
+        MapPlanner.Plan plan = planner.plan(new ArrayList<>(e.discovered.values()),
+                new FindMultipaths(settings.findMultipaths(), known, false), mapped, p -> true, namer);
+        plan.notes().forEach(n -> Engine.LOG.debug("{}", n));
+        List<PlannedMap> wanted = plan.maps().stream().filter(pm -> !e.suppressed.contains(pm.wwid())).toList();
+        Set<String> suppressedNames = new HashSet<>();
+        plan.maps().stream().filter(pm -> e.suppressed.contains(pm.wwid())).forEach(pm -> suppressedNames.add(pm.name()));
+        List<Reconciler.Outcome> outs = new Reconciler(e.deps.dm()).apply(wanted, kernel, false, forceReload);
+
+        Map<String, Path> old = new HashMap<>(e.paths);
+        e.paths.clear();
+        for (Path p : plan.paths()) {
+            Path prev = old.get(p.dev());
+            Optional<String> mapName = p.mapName().filter(n -> !suppressedNames.contains(n));
+            Path np = prev == null
+                    ? new Path(p.info(), p.checker(), p.state(), p.priority(), p.dmState(), p.failCount(), mapName,
+                            p.marginal(), p.nextCheck())
+                    : new Path(p.info(), p.checker(), prev.state(), p.priority(), prev.dmState(),
+                            prev.failCount(), mapName, prev.marginal(), prev.nextCheck());
+            e.paths.put(p.dev(), np);
+        }
+        Map<String, MapRuntime> before = new LinkedHashMap<>(e.maps);
+        e.maps.clear();
+        for (int i = 0; i < outs.size(); i++) {
+            Reconciler.Outcome o = outs.get(i);
+            PlannedMap pm = wanted.get(i);
+            if (o.error().isPresent()) {
+                Engine.LOG.warn("{}", o.error().get());
+                continue;
+            }
+            MapRuntime m = before.remove(pm.wwid());
+            if (m == null) {
+                m = new MapRuntime(pm.wwid(), o.map().name(), pm.settings(), o.map());
+            }
+            m.name = o.map().name();
+            m.settings = pm.settings();
+            m.map = o.map();
+            if (o.action() == MapAction.CREATE || o.action() == MapAction.RELOAD) {
+                m.mapLoads++;
+            }
+            logAction(o, pm, old);
+            e.maps.put(m.wwid, m);
+        }
+        for (MapRuntime gone : before.values()) {
+            flush(gone);
+        }
+        KernelMaps after = KernelMaps.read(e.deps.dm());
+        for (MapRuntime m : e.maps.values()) {
+            after.byWwid(m.wwid).ifPresent(k -> adoptKernelState(m, k));
+            e.policy.syncFromKernel(m, false);
+        }
+        e.syncCheckers();
+        e.markDirty();
+        Engine.LOG.debug("reconciled ({}): {} paths, {} maps", why, e.paths.size(), e.maps.size());
+    }
+
+    private void logAction(Reconciler.Outcome o, PlannedMap pm, Map<String, Path> old) {
+        String name = o.map().name();
+        switch (o.action()) {
+            case CREATE -> Engine.LOG.info("{}: load table [0 {} multipath {}]", name, pm.map().sizeSectors(), pm.table().format());
+            case RELOAD -> Engine.LOG.info("{}: reload table [0 {} multipath {}]", name, pm.map().sizeSectors(), pm.table().format());
+            case RENAME -> Engine.LOG.info("{}: rename {}", name, o.map().wwid());
+            default -> { }
+        }
+        for (Path p : o.map().paths()) {
+            Path prev = old.get(p.dev());
+            if (prev == null || !prev.mapName().equals(p.mapName())) {
+                Engine.LOG.info("{} [{}]: path added to devmap {}", p.dev(), p.devT(), name);
+            }
+        }
+    }
+
+    /** The planner dropped a map (all paths gone): flush it like multipathd does. */
+    private void flush(MapRuntime m) {
+        try {
+            var info = e.deps.dm().info(m.name);
+            if (info.isEmpty()) {
+                return;
+            }
+            if (info.get().openCount() > 0) {
+                Engine.LOG.warn("{}: map in use, not flushed", m.name);
+                return;
+            }
+            if (Engine.yes(e.config.defaults("flush_on_last_del").value())) {
+                e.message(m, "fail_if_no_path");
+            }
+            e.deps.dm().remove(m.name, false);
+            Engine.LOG.info("{}: map flushed", m.name);
+        } catch (DmException ex) {
+            Engine.LOG.warn("{}: can't flush: {}", m.name, ex.getMessage());
+        }
+    }
+
+    private void adoptKernelState(MapRuntime m, KernelMap k) {
+        m.map = m.map.withDm(Optional.of(Reconciler.dmInfo(k.info())));
+        k.status().ifPresent(st -> {
+            m.currentPg = st.currentPg();
+            for (Path p : m.map.paths()) {
+                st.path(Engine.devt(p)).ifPresent(ps -> {
+                    Path cur = e.paths.get(p.dev());
+                    if (cur != null && cur.state() == CheckState.UNCHECKED) {
+                        e.paths.put(p.dev(), cur.withDm(ps.active() ? DmPathState.ACTIVE : DmPathState.FAILED, ps.failCount()));
+                    }
+                });
+            }
+        });
+    }
+
+    /** WWIDs of maps currently managed (for tests). */
+    static List<String> wwids(Engine e) {
+        return new ArrayList<>(e.maps.keySet());
+    }
+
+    /** Removes a map on request ("del map"): busy maps are refused. */
+    static boolean delMap(Engine e, MapRuntime m) throws DmException {
+        var info = e.deps.dm().info(m.name);
+        if (info.isPresent() && info.get().openCount() > 0) {
+            return false;
+        }
+        e.deps.dm().remove(m.name, false);
+        e.maps.remove(m.wwid);
+        e.suppressed.add(m.wwid);
+        Engine.LOG.info("{}: map flushed", m.name);
+        e.reconcile.run("del map", false);
+        return true;
+    }
+}
