@@ -49,6 +49,7 @@ class ShowConfigLocalTest {
                 	multipath {
                 		wwid "36001405aa"
                 		alias "data"
+                		# alias "data"
                 	}
                 	multipath {
                 		wwid "36001405bb"
