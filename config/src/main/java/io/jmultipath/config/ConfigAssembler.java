@@ -109,6 +109,18 @@ final class ConfigAssembler {
         });
     }
 
+    private static final List<String> ATTRS = List.of("mode", "uid", "gid");
+
+    /** merge_mpe: mode/uid/gid only count with their attribute_flags bit, merged as one word. */
+    private static void mergeMultipath(Section dst, Section src) {
+        boolean dstHasAttr = ATTRS.stream().anyMatch(dst.values::containsKey);
+        Section s = src.copy();
+        if (dstHasAttr) {
+            ATTRS.forEach(s.values::remove);
+        }
+        merge(dst, s);
+    }
+
     Config build() {
         Map<String, String> defaults = new LinkedHashMap<>(raw.defaults.values);
         pollingIntervals(defaults);
@@ -167,7 +179,7 @@ final class ConfigAssembler {
         for (int i = 0; i + 1 < mps.size(); i++) {
             if (mps.get(i).get("wwid").equals(mps.get(i + 1).get("wwid"))) {
                 warn(mps.get(i + 1), "duplicate multipath config section for " + mps.get(i).get("wwid"));
-                merge(mps.get(i + 1), mps.get(i));
+                mergeMultipath(mps.get(i + 1), mps.get(i));
                 mps.remove(i--);
             }
         }

@@ -77,8 +77,9 @@ final class ConfigPrinter {
         for (Keyword k : table.printOrder(Scope.DEFAULTS)) {
             String v = overlay.containsKey(k.name()) ? overlay.get(k.name())
                     : c.defaultsMap().getOrDefault(k.field(), k.builtin().orElse(null));
-            if (v != null) {
-                b.append('\t').append(k.name()).append(' ').append(k.type().print(v)).append('\n');
+            String printed = v == null ? null : k.type().print(v);
+            if (printed != null) {
+                b.append('\t').append(k.name()).append(' ').append(printed).append('\n');
             }
         }
         b.append("}\n");
@@ -87,8 +88,9 @@ final class ConfigPrinter {
     private void section(Scope scope, Map<String, String> values, String indent) {
         for (Keyword k : table.printOrder(scope)) {
             String v = values.get(k.field());
-            if (v != null) {
-                b.append(indent).append(k.name()).append(' ').append(k.type().print(v)).append('\n');
+            String printed = v == null ? null : k.type().print(v);
+            if (printed != null) {
+                b.append(indent).append(k.name()).append(' ').append(printed).append('\n');
             }
         }
     }

@@ -38,7 +38,7 @@ final class Keywords {
     private Keywords() {
         // ---- name ------------------------ type ---------------------- default ---------------- scopes
         row("verbosity", Values.integer(0, 4, false), "2", "D0");
-        row("polling_interval", Values.unsigned(true), "5", "D1");
+        row("polling_interval", Values.unsigned(false), "5", "D1");
         row("max_polling_interval", Values.unsigned(true), null, "D2");
         row("reassign_maps", Values.YES_NO, "no", "D3");
         ignored("multipath_dir", "D4");
@@ -258,14 +258,12 @@ final class Keywords {
             if (p.kind() == Parsed.Kind.SET && Long.parseLong(p.value()) >= NR_OPEN) {
                 return Parsed.set("max");
             }
-            if (p.kind() == Parsed.Kind.SET && p.value().equals("0")) {
-                return Parsed.unset();
-            }
             return p;
         }
 
+        /** conf->max_fds == 0 prints nothing. */
         public String print(String v) {
-            return v.equals("max") ? ValueType.quote(v) : v;
+            return v.equals("max") ? ValueType.quote(v) : v.equals("0") ? null : v;
         }
     }
 }

@@ -5,7 +5,7 @@ interface ValueType {
     /** Parses the raw (unquoted) value for keyword {@code kw}. */
     Parsed parse(String kw, String raw);
 
-    /** The value as `multipath -t` prints it (quoted where multipath-tools quotes it). */
+    /** The value as `multipath -t` prints it (quoted where multipath-tools quotes it); null = no line. */
     String print(String canonical);
 
     static String quote(String v) {

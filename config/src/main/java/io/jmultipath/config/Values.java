@@ -55,7 +55,7 @@ final class Values {
             public Parsed parse(String kw, String raw) {
                 Parsed p = doSetInt(kw, raw, min, max);
                 if (zeroUnset && p.kind() == Parsed.Kind.SET && p.value().equals("0")) {
-                    return p.warning().isPresent() ? p : Parsed.unset();
+                    return new Parsed(Parsed.Kind.UNSET, null, p.warning());
                 }
                 return p;
             }
@@ -218,27 +218,49 @@ final class Values {
         }
     };
 
-    /** Octal attribute (mode/uid/gid), printed as "0%o". */
+    /**
+     * mode (sscanf "%o", at most 0777) / uid / gid (sscanf "%u"; user and group names are not
+     * looked up): leading number prefix, trailing garbage ignored; printed as "0%o".
+     */
     static ValueType octal(long max) {
         return new ValueType() {
             public Parsed parse(String kw, String raw) {
-                String t = raw.strip();
                 boolean octalForm = kw.equals("mode");
-                try {
-                    long v = octalForm ? Long.parseLong(t.replaceFirst("^\\+", ""), 8) : Long.parseLong(t);
-                    if (v < 0 || v > max) {
-                        return Parsed.keep("invalid value for " + kw + ": \"" + raw + "\"");
-                    }
-                    return Parsed.set("0" + Long.toOctalString(v));
-                } catch (NumberFormatException e) {
-                    return Parsed.keep("invalid value for " + kw + ": \"" + raw + "\"");
+                Long v = scanUnsigned(raw, octalForm ? 8 : 10);
+                if (v == null || v > max) {
+                    return Parsed.keep(invalid(kw, raw));
                 }
+                return Parsed.set("0" + Long.toOctalString(v));
             }
 
             public String print(String v) {
                 return v;
             }
         };
+    }
+
+    /** sscanf("%u"/"%o"): optional whitespace and sign, then digits; 32-bit wrap-around. */
+    static Long scanUnsigned(String raw, int radix) {
+        int i = 0;
+        int n = raw.length();
+        while (i < n && Character.isWhitespace(raw.charAt(i))) {
+            i++;
+        }
+        boolean neg = false;
+        if (i < n && (raw.charAt(i) == '+' || raw.charAt(i) == '-')) {
+            neg = raw.charAt(i) == '-';
+            i++;
+        }
+        int s = i;
+        long v = 0;
+        while (i < n && Character.digit(raw.charAt(i), radix) >= 0) {
+            v = (v * radix + Character.digit(raw.charAt(i), radix)) & 0xffffffffffL;
+            i++;
+        }
+        if (i == s) {
+            return null;
+        }
+        return (neg ? -v : v) & UINT_MAX;
     }
 
     /** reservation_key: "file" or a hex key of up to 16 digits with optional ":aptpl". */

@@ -1,0 +1,46 @@
+package io.jmultipath.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Differential test: seeded random configs, jmultipath vs the real `multipath -t`. */
+@Tag("root")
+class RandomOracleTest {
+    private static Optional<String> why;
+
+    @BeforeAll
+    static void probe() {
+        why = MultipathOracle.unavailable();
+    }
+
+    static java.util.stream.LongStream seeds() {
+        return java.util.stream.LongStream.rangeClosed(1, Long.getLong("jm.randomSeeds", 60));
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void randomConfig(long seed, @TempDir Path dir) throws Exception {
+        assumeTrue(why.isEmpty(), () -> "multipath -t oracle skipped: " + why.orElse(""));
+        String text = RandomConfigs.generate(seed);
+        Files.writeString(dir.resolve("multipath.conf"), text);
+        String real = MultipathOracle.run(dir);
+        String ours = ConfigLoader.parse(text, "/etc/multipath.conf").config().showConfig();
+        if (!real.equals(ours)) {
+            Path out = Path.of(System.getProperty("jm.actualDir", "target/oracle-actual"));
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("random-" + seed + ".conf"), text);
+            Files.writeString(out.resolve("random-" + seed + ".real"), real);
+            Files.writeString(out.resolve("random-" + seed + ".ours"), ours);
+        }
+        assertEquals(real, ours, "seed " + seed + "\n" + text);
+    }
+}
