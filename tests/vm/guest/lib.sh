@@ -99,6 +99,71 @@ dump_state() { # dump_state LABEL: dmsetup + sysfs view into the console log
   dmsetup ls --target multipath; for m in $(dm_maps); do echo "table  $m: $(dmsetup table $m)"; echo "status $m: $(dmsetup status $m)"; done
   for d in $(disks); do echo "$d $(devt $d) state=$(cat /sys/block/$d/device/state 2>/dev/null) alua=$(cat /sys/block/$d/device/access_state 2>/dev/null)"; done
 }
+# VM_REFERENCE=1 runs the product scenarios against Debian's multipath-tools instead (validates the
+# scenarios themselves): daemon_* / jmp / DAEMON_LOG pick the implementation.
+REF=${VM_REFERENCE:-0}
+if [ "$REF" = 1 ]; then DAEMON_LOG=$R/multipathd.log; DNAME=multipathd; else DAEMON_LOG=$R/jmultipathd.log; DNAME=jmultipathd; fi
+daemon_start() { if [ "$REF" = 1 ]; then mpd_start; else jmd_start "$@"; fi; }
+daemon_stop() { if [ "$REF" = 1 ]; then mpd_stop; else jmd_stop; fi; }
+jmp() { if [ "$REF" = 1 ]; then multipath "$@"; else jmultipath --dm kernel "$@"; fi; }
 trap 'jmd_stop; mpd_stop' EXIT
 : > $R/results.txt
 log "scenario $(basename "$0") on $(uname -r)"
+
+# ---- iSCSI: tgtd with one LUN (64 MB) exported on 127.0.0.1 and 127.0.0.2, open-iscsi logged in twice
+IQN=iqn.2026-01.io.jmultipath:vm
+iscsi_setup() {
+  modprobe iscsi_tcp || return 1
+  truncate -s 64M /tmp/lun1.img
+  tgtd -f >> $R/tgtd.log 2>&1 &
+  wait_until 20 tgtadm --lld iscsi --op show --mode target || return 1
+  tgtadm --lld iscsi --op new --mode target --tid 1 -T $IQN || return 1
+  tgtadm --lld iscsi --op new --mode logicalunit --tid 1 --lun 1 -b /tmp/lun1.img || return 1
+  tgtadm --lld iscsi --op bind --mode target --tid 1 -I ALL || return 1
+  # fast failure detection: NOP-out every 2 s, session replacement after 5 s
+  sed -i -e 's/^node.session.timeo.replacement_timeout = .*/node.session.timeo.replacement_timeout = 5/' \
+         -e 's/^node.conn\[0\].timeo.noop_out_interval = .*/node.conn[0].timeo.noop_out_interval = 2/' \
+         -e 's/^node.conn\[0\].timeo.noop_out_timeout = .*/node.conn[0].timeo.noop_out_timeout = 2/' /etc/iscsi/iscsid.conf
+  mkdir -p /var/lib/iscsi /run/lock/iscsi /etc/iscsi/nodes
+  iscsid || return 1
+  local p
+  for p in 127.0.0.1 127.0.0.2; do
+    iscsiadm -m discovery -t sendtargets -p $p:3260 >/dev/null || return 1
+    iscsiadm -m node -T $IQN -p $p:3260 --login || return 1
+  done
+  udevadm settle -t 20
+  wait_until 30 test "$(iscsi_disks | wc -l)" -ge 2
+}
+# iscsi_disks: "portal sdX" lines
+iscsi_disks() { iscsiadm -m session -P 3 2>/dev/null | awk '/Current Portal:/{split($3,a,":"); p=a[1]} /Attached scsi disk/{print p, $4}'; }
+iscsi_disk_of() { iscsi_disks | awk -v p="$1" '$1==p {print $2; exit}'; }
+portal_drop() { iptables -A INPUT -p tcp -d $1 --dport 3260 -j DROP; iptables -A INPUT -p tcp -s $1 --sport 3260 -j DROP; }
+portal_restore() { iptables -F INPUT; }
+
+# ---- topology projection: `multipath -ll` / `show topology` text -> one line per map / group / path with
+# the fields both tools must agree on (name, wwid, vendor/product, features, hwhandler, group policy/prio/
+# status, path hctl/dev/dev_t/dm state/checker state/online state). Ignores dm-N and column padding.
+topo_project() {
+  awk '
+    /^[^ |`]/ && NF >= 3 && $0 !~ /^size=/ { print "map", $1, $2, $NF; next }
+    /^size=/ { f=$0; sub(/^size=[^ ]+ /, "", f); sub(/ wp=.*/, "", f); print "  attrs", f; next }
+    /policy=/ { g=$0; sub(/^[ |`+-]*/, "", g); print "  group", g; next }
+    { for (i=1; i<=NF; i++) if ($i ~ /^[0-9]+:[0-9]+:[0-9]+:[0-9]+$/) { print "    path", $i, $(i+1), $(i+2), $(i+3), $(i+4), $(i+5); break } }'
+}
+# compare_topology DESC REF_TEXT OUR_TEXT: semantic equality (assertion) + byte equality modulo dm-N (info)
+compare_topology() {
+  local a b; a=$(printf '%s\n' "$2" | topo_project); b=$(printf '%s\n' "$3" | topo_project)
+  echo "--- reference projection:"; printf '%s\n' "$a"; echo "--- jmultipath projection:"; printf '%s\n' "$b"
+  if [ -n "$a" ] && [ "$a" == "$b" ]; then pass "$1 (names, groups, paths, states)"
+  else fail "$1: projections differ:
+$(diff <(printf '%s\n' "$a") <(printf '%s\n' "$b"))"; fi
+  if [ "$(printf '%s\n' "$2" | sed -E 's/dm-[0-9]+/dm-N/')" == "$(printf '%s\n' "$3" | sed -E 's/dm-[0-9]+/dm-N/')" ]; then
+    log "INFO $1: byte-identical (modulo dm-N)"; metric "byte_identical_$(echo "$1" | tr -c 'a-zA-Z0-9\n' _)" yes
+  else log "INFO $1: not byte-identical:"; diff <(printf '%s\n' "$2" | sed -E 's/dm-[0-9]+/dm-N/') <(printf '%s\n' "$3" | sed -E 's/dm-[0-9]+/dm-N/')
+    metric "byte_identical_$(echo "$1" | tr -c 'a-zA-Z0-9\n' _)" no; fi
+}
+# io_counter sdX -> completed reads+writes
+io_counter() { awk '{print $1 + $5}' /sys/block/$1/stat; }
+# dm-multipath table helpers (text after "0 <len> multipath")
+table_ngroups() { awk '{ i=4; i+=$i+1; i+=$i+1; print $i }'; }
+table_first_path() { awk '{ i=4; i+=$i+1; i+=$i+1; i+=3; i+=$i+1; i+=2; print $i }'; }

@@ -16,7 +16,7 @@ timeout -k 5 "$T" qemu-system-x86_64 -accel tcg,thread=multi -cpu max -m "${VM_M
   -virtfs local,path="$W/extra",mount_tag=extra,security_model=none,readonly=on \
   -virtfs local,path="$SHARE",mount_tag=share,security_model=none \
   -append "console=ttyS0 panic=-1 quiet loglevel=4 modprobe.blacklist=ata_piix,ata_generic,floppy stage2=$VM_HOME/guest/stage2.sh" \
-  </dev/null 2>&1 | tr -d '\r' | sed -u 's/\x1b[c\[][?0-9;]*[a-zA-Z]\?//g' \
+  </dev/null 2>&1 | sed -u -e 's/\r$//' -e 's/\x1b[c\[][?0-9;]*[a-zA-Z]\?//g' \
   | if [ "${VM_VERBOSE:-0}" = 1 ]; then tee "$SHARE/console.log" >&2; else cat > "$SHARE/console.log"; fi
 qrc=${PIPESTATUS[0]}
 [ "$qrc" = 124 ] && echo "### VM TIMEOUT after ${T}s (killed)" >> "$SHARE/console.log"

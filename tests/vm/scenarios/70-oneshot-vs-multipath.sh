@@ -1,0 +1,35 @@
+#!/bin/bash
+# Issue 6: on the same devices (scsi_debug 2 paths + iSCSI 2 portals), Debian's `multipath -v2` and
+# `jmultipath -v2 --dm kernel` create the same maps (names, tables), and `jmultipath -ll` matches
+# Debian's `multipath -ll` in names, groups, paths and states. `jmultipath -F` flushes them.
+. "$VM_HOME/guest/lib.sh"
+write_conf
+check "scsi_debug 2 paths" scsi_debug_load 2
+check "iSCSI 2 sessions" iscsi_setup
+disks
+sec "reference: Debian multipath -v2 / -ll"
+multipath -v2; udevadm settle -t 20
+REF_NAMES=$(dm_maps | sort | tr '\n' ' '); log "reference maps: $REF_NAMES"
+check "Debian multipath created 2 maps" test "$(dm_maps | wc -l)" = 2
+declare -A REF_TABLE; for m in $(dm_maps); do REF_TABLE[$m]=$(dmsetup table $m); echo "$m: ${REF_TABLE[$m]}"; done
+REF_LL=$(multipath -ll); echo "$REF_LL"; printf '%s\n' "$REF_LL" > $R/multipath-ll.txt
+multipath -F; udevadm settle -t 20
+check "reference maps flushed" no_maps
+write_conf    # fresh bindings: jmultipath must allocate the names itself
+sec "jmultipath -v2 --dm kernel"
+S=$(up); OUT=$(jmp -v2 2>&1); rc=$?; metric jmultipath_v2_s "$(elapsed $S)"; echo "$OUT"
+check_eq "jmultipath -v2 exit code" 0 "$rc"
+udevadm settle -t 20
+check_eq "same map names" "$REF_NAMES" "$(dm_maps | sort | tr '\n' ' ')"
+check_match "-v2 prints create: lines" '^create: mpath[a-z]+ \(' "$OUT"
+for m in $(dm_maps); do
+  check_eq "kernel table of $m identical to multipath's" "${REF_TABLE[$m]:-<no reference map $m>}" "$(dmsetup table $m)"; done
+sec "jmultipath -ll vs multipath -ll"
+S=$(up); LL=$(jmp -ll 2>&1); metric jmultipath_ll_s "$(elapsed $S)"; echo "$LL"; printf '%s\n' "$LL" > $R/jmultipath-ll.txt
+compare_topology "jmultipath -ll vs multipath -ll" "$REF_LL" "$LL"
+compare_topology "Debian multipath -ll on jmultipath's maps" "$REF_LL" "$(multipath -ll)"
+sec "jmultipath -F"
+S=$(up); jmp -F; rc=$?; metric jmultipath_F_s "$(elapsed $S)"
+check_eq "jmultipath -F exit code" 0 "$rc"
+check "jmultipath -F removed every map" no_maps
+finish
