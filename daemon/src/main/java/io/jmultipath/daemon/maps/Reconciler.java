@@ -7,6 +7,8 @@ import io.jmultipath.dmctl.DeviceMapper;
 import io.jmultipath.dmctl.DmException;
 import io.jmultipath.dmctl.DmInfo;
 import io.jmultipath.dmctl.MultipathTable;
+import io.jmultipath.dmctl.PathGroupSpec;
+import io.jmultipath.dmctl.PathSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +106,37 @@ public final class Reconciler {
         if (!pt.hwHandler().isEmpty() && !kt.hwHandler().equals(pt.hwHandler())) {
             return false;
         }
-        return kt.groups().equals(pt.groups());
+        if (kt.groups().size() != pt.groups().size()) {
+            return false;
+        }
+        for (int g = 0; g < kt.groups().size(); g++) {
+            if (!sameGroup(kt.groups().get(g), pt.groups().get(g))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Same selector and paths in the same order with the same first path argument (the kernel
+     * re-emits selector-specific extra args, e.g. service-time's relative throughput: "8:16 1 1").
+     */
+    static boolean sameGroup(PathGroupSpec k, PathGroupSpec p) {
+        if (!k.selector().equals(p.selector()) || k.paths().size() != p.paths().size()) {
+            return false;
+        }
+        for (int i = 0; i < k.paths().size(); i++) {
+            PathSpec a = k.paths().get(i);
+            PathSpec b = p.paths().get(i);
+            if (!a.dev().equals(b.dev())) {
+                return false;
+            }
+            String a0 = a.args().isEmpty() ? "" : a.args().get(0);
+            String b0 = b.args().isEmpty() ? "" : b.args().get(0);
+            if (!a0.equals(b0)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

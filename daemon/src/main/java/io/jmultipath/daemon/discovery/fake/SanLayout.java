@@ -63,12 +63,12 @@ public final class SanLayout {
 
     /** A LIO LUN with a deterministic NAA WWID derived from {@code n}. */
     public static FakeLun lioLun(int n, long sizeSectors) {
-        return FakeLun.lio(String.format("36001405%024x", 0xabc000000L + n), sizeSectors);
+        return FakeLun.lio(String.format("36001405%025x", 0xabc000000L + n), sizeSectors);
     }
 
     /** A Huawei OceanStor Dorado LUN (vendor HUAWEI, product XSG1). */
     public static FakeLun huaweiLun(int n, long sizeSectors) {
-        String wwid = String.format("36c4a1b2100d4e5f60a1b2c3d%07x", n);
+        String wwid = String.format("36c4a1b2100d4e5f60a1b2c3d%08x", n);
         return new FakeLun(wwid, "HUAWEI", "XSG1", "6000", sizeSectors, "2102351234" + String.format("%08d", n), true);
     }
 }

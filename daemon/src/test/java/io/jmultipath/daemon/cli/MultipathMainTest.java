@@ -1,0 +1,138 @@
+package io.jmultipath.daemon.cli;
+
+import io.jmultipath.daemon.testing.FakeSan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static io.jmultipath.daemon.testing.Golden.assertGolden;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** End to end through {@link MultipathMain} on simulated SANs with an emulated device-mapper kernel. */
+class MultipathMainTest {
+
+    static final String UFN_ON = "defaults {\n\tuser_friendly_names yes\n\tfind_multipaths on\n}\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twoPathIscsiLunCreateListFlush() {
+        FakeSan san = FakeSan.in(tmp).localDisk().lio(1, 2).config(UFN_ON).write();
+        FakeSan.Run dry = san.jmultipath("-d");
+        assertEquals(0, dry.rc(), dry.err());
+        assertGolden("e2e/iscsi-2path-create.txt", dry.out());
+        assertEquals("", san.jmultipath("-ll").out(), "dry run must not create maps");
+
+        FakeSan.Run create = san.jmultipath("-v2");
+        assertEquals(0, create.rc(), create.err());
+        assertEquals(dry.out(), create.out());
+        FakeSan.Run ll = san.jmultipath("-ll");
+        assertEquals(0, ll.rc(), ll.err());
+        assertGolden("e2e/iscsi-2path-ll.txt", ll.out());
+        assertGolden("e2e/iscsi-2path-l.txt", san.jmultipath("-l").out());
+        assertEquals("mpatha\n", san.jmultipath("-ll", "-v1").out());
+
+        FakeSan.Run again = san.jmultipath("-v2");
+        assertEquals("", again.out(), "equal maps are adopted, not reloaded");
+        assertTrue(san.jmultipath("-r").out().startsWith("reload: mpatha (3"));
+
+        FakeSan.Run flush = san.jmultipath("-F");
+        assertEquals(0, flush.rc(), flush.err());
+        assertEquals("", flush.out());
+        assertEquals("", san.jmultipath("-ll").out());
+    }
+
+    @Test
+    void doradoFourLunsTwoPaths() {
+        String conf = "defaults {\n\tuser_friendly_names yes\n\tfind_multipaths no\n}\n"
+                + "devices {\n\tdevice {\n\t\tvendor \"HUAWEI\"\n\t\tproduct \"XSG1\"\n"
+                + "\t\tpath_grouping_policy multibus\n\t\tpath_checker tur\n\t\tprio const\n"
+                + "\t\tpath_selector \"service-time 0\"\n\t\tfailback immediate\n\t\tdev_loss_tmo 30\n"
+                + "\t\tfast_io_fail_tmo 5\n\t\tno_path_retry 15\n\t\tdetect_prio no\n\t}\n}\n";
+        FakeSan san = FakeSan.in(tmp).dorado(4, 2).config(conf).write();
+        FakeSan.Run create = san.jmultipath("-v2");
+        assertEquals(0, create.rc(), create.err());
+        assertGolden("e2e/dorado-4x2-create.txt", create.out());
+        assertGolden("e2e/dorado-4x2-ll.txt", san.jmultipath("-ll").out());
+        assertEquals("mpathc\n", san.jmultipath("-ll", "-v1", "mpathc").out());
+        assertEquals("mpathd\n", san.jmultipath("-ll", "-v1", "sdi").out());
+        assertEquals(0, san.jmultipath("-f", "mpathb").rc());
+        assertEquals("mpatha\nmpathc\nmpathd\n", san.jmultipath("-ll", "-v1").out());
+    }
+
+    @Test
+    void aluaOptimizedAndNonOptimizedGroups() {
+        FakeSan san = FakeSan.in(tmp).lio(1, 4).config(UFN_ON).write();
+        FakeSan.Run create = san.jmultipath("-v2");
+        assertEquals(0, create.rc(), create.err());
+        assertGolden("e2e/alua-4path-create.txt", create.out());
+        assertGolden("e2e/alua-4path-ll.txt", san.jmultipath("-ll").out());
+        FakeSan.Run multibus = san.jmultipath("-d", "-r", "-p", "multibus");
+        assertTrue(multibus.out().contains("`-+- policy='service-time 0' prio=30 status=undef\n"), multibus.out());
+    }
+
+    @Test
+    void blacklistedLocalDiskIsLeftAlone() {
+        String greedy = "defaults {\n\tfind_multipaths greedy\n}\n";
+        FakeSan plain = FakeSan.in(tmp.resolve("a")).localDisk().lio(1, 2).config(greedy).write();
+        assertTrue(plain.jmultipath("-d").out().contains("1ATA_QEMU_HARDDISK_QM00001 undef ATA,QEMU HARDDISK"),
+                "without a blacklist greedy maps the local disk");
+        FakeSan san = FakeSan.in(tmp.resolve("b")).localDisk().lio(1, 2)
+                .config(greedy + "blacklist {\n\tdevnode \"^sda$\"\n}\n").write();
+        FakeSan.Run r = san.jmultipath("-v2");
+        assertEquals(0, r.rc(), r.err());
+        assertFalse(r.out().contains("sda"), r.out());
+        assertGolden("e2e/blacklist-greedy-create.txt", r.out());
+        assertEquals("sda is not a valid multipath device path\n", san.jmultipath("-c", "sda").out());
+        assertEquals("/dev/sdb is a valid multipath device path\n", san.jmultipath("-c", "/dev/sdb").out());
+    }
+
+    @Test
+    void findMultipathsStrictNeedsTheWwidsEntry() {
+        String strict = "defaults {\n\tuser_friendly_names yes\n\tfind_multipaths strict\n}\n";
+        FakeSan san = FakeSan.in(tmp.resolve("a")).lio(2, 2).config(strict).write();
+        FakeSan.Run none = san.jmultipath("-v2");
+        assertEquals(0, none.rc(), none.err());
+        assertEquals("", none.out());
+        assertEquals(1, san.jmultipath("-c", "sdb").rc());
+
+        FakeSan known = FakeSan.in(tmp.resolve("b")).lio(2, 2).config(strict).write()
+                .wwids("360014050000000000000000abc000002");
+        FakeSan.Run one = known.jmultipath("-v1");
+        assertEquals("mpatha\n", one.out());
+        assertTrue(known.jmultipath("-ll").out().startsWith("mpatha (360014050000000000000000abc000002) dm-0"));
+
+        FakeSan.Run add = known.jmultipath("-a", "sdb");
+        assertEquals("wwid '360014050000000000000000abc000001' added\n", add.out());
+        assertEquals("mpathb\n", known.jmultipath("-v1").out());
+        assertEquals("wwid '360014050000000000000000abc000001' removed\n", known.jmultipath("-w", "sdb").out());
+        assertEquals("successfully reset wwids\n", known.jmultipath("-W").out());
+    }
+
+    @Test
+    void configErrorIsOneLineWithoutStackTrace() {
+        FakeSan san = FakeSan.in(tmp).lio(1, 2).config("defaults {\n\tuser_friendly_names yes\n").write();
+        FakeSan.Run r = san.jmultipath("-v2");
+        assertTrue(r.rc() != 0);
+        assertTrue(r.err().matches("(?s)[^\\n]*multipath\\.conf:\\d+: [^\\n]+\\n"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void showConfigAndHelp() {
+        FakeSan san = FakeSan.in(tmp).lio(1, 2).config(UFN_ON).write();
+        FakeSan.Run t = san.jmultipath("-t");
+        assertEquals(0, t.rc());
+        assertTrue(t.out().startsWith("defaults {\n"), t.out());
+        assertTrue(t.out().contains("\tuser_friendly_names \"yes\"\n") || t.out().contains("\tuser_friendly_names yes\n"),
+                t.out());
+        assertTrue(san.jmultipath("-h").out().contains("-ll     show multipath topology (maximum info)"));
+        FakeSan.Run bad = san.jmultipath("-Z");
+        assertEquals(1, bad.rc());
+        assertTrue(bad.err().startsWith("jmultipath: invalid option -- 'Z'\n"));
+    }
+}
