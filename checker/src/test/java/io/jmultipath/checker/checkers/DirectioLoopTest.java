@@ -127,4 +127,18 @@ class DirectioLoopTest {
             }
         }
     }
+
+    @Test
+    void jdkDirectReaderFallback() throws Exception {
+        io.jmultipath.checker.blockio.JdkBlockIo jdk = new io.jmultipath.checker.blockio.JdkBlockIo();
+        DirectioChecker c = new DirectioChecker(jdk, new BoundedRunner("jdk-directio", 2));
+        try (LoopDevice loop = LoopDevice.create(tmp, 1 << 20, List.of())) {
+            DirectRead r = jdk.readFirstBlock(loop.dev);
+            assertEquals(4096, r.bytesRead());
+            assertEquals(CheckState.UP, c.check(handle(loop.dev)).state());
+            loop.detach();
+            assertEquals(CheckState.DOWN, c.check(handle(loop.dev)).state());
+        }
+        assertEquals(CheckState.DOWN, c.check(handle(tmp.resolve("missing"))).state());
+    }
 }

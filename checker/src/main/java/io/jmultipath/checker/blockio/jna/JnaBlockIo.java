@@ -31,16 +31,19 @@ public final class JnaBlockIo implements BlockIo {
             int bs = MAX_BLOCK;
             boolean fromDevice = false;
             Memory arg = new Memory(8);
-            arg.clear();
-            try {
-                libc.ioctl(fd, BlockLibC.BLKBSZGET, arg);
-                int v = arg.getInt(0);
-                if (v > 0) {
-                    bs = Math.min(v, MAX_BLOCK);
-                    fromDevice = true;
+            for (long req : new long[] {BlockLibC.BLKBSZGET, BlockLibC.BLKSSZGET}) {
+                try {
+                    arg.clear();
+                    libc.ioctl(fd, req, arg);
+                    int v = arg.getInt(0);
+                    if (v > 0) {
+                        bs = Math.min(v, MAX_BLOCK);
+                        fromDevice = true;
+                        break;
+                    }
+                } catch (LastErrorException e) {
+                    // not a block device or ioctl unsupported: next request, else directio's default
                 }
-            } catch (LastErrorException e) {
-                // not a block device or ioctl unsupported: default block size, like directio
             }
             Memory raw = new Memory(2L * MAX_BLOCK);
             Pointer buf = raw.align(MAX_BLOCK);
