@@ -14,7 +14,36 @@ final class RandomConfigs {
             "0x1234abcd", "0xABC:aptpl", "file", "hp3par", "scsi:fcp", "scsi:iscsi", "nvme:tcp",
             "\"sd:ID_SERIAL\"", "/etc/x", "mp", "\"a b c\"", "99999999999", "2147483648", "07", " 8 ");
 
+    private static final List<String[]> DEVICES = List.of(new String[] {"NETAPP", "LUN"},
+            new String[] {"3PARdata", "VV"}, new String[] {"(LIO-ORG|SUSE)", ".*"}, new String[] {"V0", "P0"},
+            new String[] {"V0", "P0", "1"}, new String[] {"V1", "P1"}, new String[] {"DGC", ".*"},
+            new String[] {"^DGC", "^(RAID|DISK|VRAID)"});
+    private static final List<String> NOISE = List.of("", "", "", " # comment", " ! bang", "\t# \"quoted\"",
+            " extra words", "#glued");
+
     private RandomConfigs() {
+    }
+
+    /** Adds harmless noise (comments, extra words, quoting of bare values) line by line. */
+    static String noisy(String text, long seed) {
+        Random r = new Random(seed * 31 + 7);
+        StringBuilder b = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String t = line;
+            String[] kv = t.trim().split(" ", 2);
+            if (kv.length == 2 && !kv[1].startsWith("\"") && !kv[1].equals("{") && r.nextInt(3) == 0
+                    && !kv[1].startsWith(" ")) {
+                t = t.substring(0, t.indexOf(kv[0]) + kv[0].length()) + " \"" + kv[1] + "\"";
+            }
+            if (!t.trim().isEmpty() && !t.trim().equals("}") && !t.trim().endsWith("{")) {
+                t = t + NOISE.get(r.nextInt(NOISE.size()));
+            }
+            if (r.nextInt(10) == 0) {
+                b.append(r.nextBoolean() ? "# a comment line\n" : "   \n");
+            }
+            b.append(t).append('\n');
+        }
+        return b.toString();
     }
 
     static String generate(long seed) {
@@ -33,8 +62,11 @@ final class RandomConfigs {
         blacklist(b, r);
         b.append("}\ndevices {\n");
         for (int d = 0; d < 1 + r.nextInt(3); d++) {
-            b.append("\tdevice {\n\t\tvendor \"").append(r.nextBoolean() ? "NETAPP" : "V" + r.nextInt(3))
-                    .append("\"\n\t\tproduct \"").append(r.nextBoolean() ? "LUN" : "P" + r.nextInt(2)).append("\"\n");
+            String[] vp = DEVICES.get(r.nextInt(DEVICES.size()));
+            b.append("\tdevice {\n\t\tvendor \"").append(vp[0]).append("\"\n\t\tproduct \"").append(vp[1]).append("\"\n");
+            if (vp.length > 2) {
+                b.append("\t\trevision \"").append(vp[2]).append("\"\n");
+            }
             section(b, r, Scope.DEVICE, "\t\t");
             b.append("\t}\n");
         }

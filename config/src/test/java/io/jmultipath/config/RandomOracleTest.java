@@ -23,17 +23,29 @@ class RandomOracleTest {
     }
 
     static java.util.stream.LongStream seeds() {
-        return java.util.stream.LongStream.rangeClosed(1, Long.getLong("jm.randomSeeds", 60));
+        return java.util.stream.LongStream.rangeClosed(1, Long.getLong("jm.randomSeeds", 30));
     }
 
     @ParameterizedTest
     @MethodSource("seeds")
     void randomConfig(long seed, @TempDir Path dir) throws Exception {
         assumeTrue(why.isEmpty(), () -> "multipath -t oracle skipped: " + why.orElse(""));
-        String text = RandomConfigs.generate(seed);
+        String text = RandomConfigs.noisy(RandomConfigs.generate(seed), seed);
         Files.writeString(dir.resolve("multipath.conf"), text);
+        java.util.List<ConfigLoader.Source> sources = new java.util.ArrayList<>();
+        sources.add(new ConfigLoader.Source("/etc/multipath.conf", text));
+        if (seed % 3 == 0) {
+            Path confd = Files.createDirectories(dir.resolve("conf.d"));
+            for (String name : new String[] {"b.conf", "a.conf"}) {
+                String more = RandomConfigs.noisy(RandomConfigs.generate(seed * 1000 + name.charAt(0)), seed + 1);
+                Files.writeString(confd.resolve(name), more);
+            }
+            for (String name : new String[] {"a.conf", "b.conf"}) {
+                sources.add(new ConfigLoader.Source("/etc/multipath/conf.d/" + name, Files.readString(confd.resolve(name))));
+            }
+        }
         String real = MultipathOracle.run(dir);
-        String ours = ConfigLoader.parse(text, "/etc/multipath.conf").config().showConfig();
+        String ours = ConfigLoader.parseAll(sources).config().showConfig();
         if (!real.equals(ours)) {
             Path out = Path.of(System.getProperty("jm.actualDir", "target/oracle-actual"));
             Files.createDirectories(out);
