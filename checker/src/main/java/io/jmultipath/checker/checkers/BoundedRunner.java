@@ -28,6 +28,8 @@ public final class BoundedRunner {
     public record Outcome<T>(Kind kind, Optional<T> value, Optional<Exception> error) {
     }
 
+    /** idle workers exit after this, so short-lived checker instances leave no threads behind */
+    static final int KEEP_ALIVE_SECONDS = 2;
     private static final int NEW = 0;
     private static final int RUNNING = 1;
     private static final int ABANDONED = 2;
@@ -42,7 +44,7 @@ public final class BoundedRunner {
             t.setDaemon(true);
             return t;
         };
-        pool = new ThreadPoolExecutor(maxThreads, maxThreads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), tf);
+        pool = new ThreadPoolExecutor(maxThreads, maxThreads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), tf);
         pool.allowCoreThreadTimeOut(true);
     }
 
