@@ -256,23 +256,7 @@ public final class CheckScheduler {
     }
 
     private void runCheck(PathEntry e, long token) {
-        CheckResult r;
-        try {
-            r = e.checker.check(e.handle);
-            if (r == null) {
-                r = new CheckResult(CheckState.DOWN, e.checker.name() + " checker returned no result", Duration.ZERO);
-            }
-            e.failureLogged = false;
-        } catch (RuntimeException | LinkageError | AssertionError ex) {
-            if (!e.failureLogged) {
-                e.failureLogged = true;
-                LOG.warn("{}: {} checker failed: {}", e.handle.devName(), e.checker.name(), ex.toString(), ex);
-            } else {
-                LOG.debug("{}: {} checker failed again: {}", e.handle.devName(), e.checker.name(), ex.toString());
-            }
-            r = new CheckResult(CheckState.DOWN, e.checker.name() + " checker failed: " + ex, Duration.ZERO);
-        }
-        complete(e, token, r);
+        complete(e, token, SafeCheck.run(e));
     }
 
     private void complete(PathEntry e, long token, CheckResult r) {

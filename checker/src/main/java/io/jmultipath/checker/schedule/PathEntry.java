@@ -24,7 +24,8 @@ final class PathEntry {
     /** running check already reported as TIMEOUT and no longer counted in flight */
     boolean expired;
     CheckState last = CheckState.UNCHECKED;
-    boolean failureLogged;
+    /** written only by the thread running this path's (single) check */
+    volatile boolean failureLogged;
 
     PathEntry(String id, PathHandle handle, PathChecker checker, long poll, long max, long phase, String group) {
         this.id = id;
