@@ -192,6 +192,47 @@ public final class Engine {
         }
     }
 
+    private final java.util.concurrent.ConcurrentLinkedQueue<List<Uevent>> ueventInbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean ueventDrainPosted = new java.util.concurrent.atomic.AtomicBoolean();
+    private final io.jmultipath.daemon.uevent.UeventMerger merger =
+            new io.jmultipath.daemon.uevent.UeventMerger(io.jmultipath.daemon.uevent.UeventMerger::udevWwid);
+    long ueventsReceived;
+    long ueventsServiced;
+
+    /**
+     * Thread-safe: queues raw uevents. Batches that arrive while the owner is busy are merged
+     * together and cost one reconciliation.
+     */
+    public void offerUevents(List<Uevent> batch) {
+        ueventInbox.add(batch);
+        if (ueventDrainPosted.compareAndSet(false, true)) {
+            post(this::drainUevents);
+        }
+    }
+
+    private void drainUevents() {
+        ueventDrainPosted.set(false);
+        List<Uevent> all = new ArrayList<>();
+        for (List<Uevent> b = ueventInbox.poll(); b != null; b = ueventInbox.poll()) {
+            all.addAll(b);
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        ueventsReceived += all.size();
+        List<MergedUevent> merged = merger.merge(all);
+        ueventsServiced += merged.size();
+        onUevents(merged);
+    }
+
+    public long ueventsReceived() {
+        return ueventsReceived;
+    }
+
+    public long ueventsServiced() {
+        return ueventsServiced;
+    }
+
     // ---- checker ---------------------------------------------------------------------------
 
     void syncCheckers() {
@@ -339,6 +380,27 @@ public final class Engine {
 
     public long reconciliations() {
         return reconciliations;
+    }
+
+    /** Replaces the configuration (reconfigure) and reconciles; flushed maps may come back. */
+    public void reconfigure(Config next, boolean all) {
+        config = next;
+        queueWithoutDaemon = yes(config.defaults("queue_without_daemon").value());
+        suppressed.clear();
+        setState("configure");
+        reconcile.run(all ? "reconfigure all" : "reconfigure", all);
+        setState("running");
+    }
+
+    /** On shutdown: unless queue_without_daemon, maps stop queueing (no daemon to end it). */
+    public void shutdown() {
+        setState("shutdown");
+        if (!queueWithoutDaemon) {
+            for (MapRuntime m : maps.values()) {
+                message(m, "fail_if_no_path");
+            }
+        }
+        publishIfDirty();
     }
 
     public CheckScheduler scheduler() {

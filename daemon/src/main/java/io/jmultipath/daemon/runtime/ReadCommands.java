@@ -1,0 +1,114 @@
+package io.jmultipath.daemon.runtime;
+
+import static io.jmultipath.daemon.server.CliKeyword.FORMAT;
+import static io.jmultipath.daemon.server.CliKeyword.MAP;
+import static io.jmultipath.daemon.server.CliKeyword.PATH;
+
+import io.jmultipath.daemon.format.Formatter;
+import io.jmultipath.daemon.format.JsonFormatter;
+import io.jmultipath.daemon.host.HostRoot;
+import io.jmultipath.daemon.server.ParsedCommand;
+import io.jmultipath.daemon.server.Reply;
+import io.jmultipath.daemon.topology.MultipathMap;
+import io.jmultipath.daemon.topology.Path;
+import io.jmultipath.daemon.topology.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** list/show commands, answered from an immutable snapshot on the CLI worker thread. */
+final class ReadCommands {
+    private final HostRoot root;
+
+    ReadCommands(HostRoot root) {
+        this.root = root;
+    }
+
+    Reply handle(ParsedCommand c, Snapshot s) {
+        Topology t = s.topology();
+        return switch (c.command()) {
+            case LIST_PATHS -> Reply.text(Formatter.paths(t, Formatter.PATHS_FORMAT, false));
+            case LIST_PATHS_FMT -> Reply.text(Formatter.paths(t, c.require(FORMAT), false));
+            case LIST_PATHS_RAW_FMT -> Reply.text(Formatter.paths(t, c.require(FORMAT), true));
+            case LIST_PATH -> path(t, c.require(PATH)).map(p -> Reply.text(Formatter.path(p, "%o") + "\n"))
+                    .orElseGet(Reply::deviceNotFound);
+            case LIST_MAPS -> Reply.text(Formatter.maps(t, Formatter.MAPS_FORMAT, false));
+            case LIST_MAPS_STATUS -> Reply.text(Formatter.maps(t, Formatter.MAPS_STATUS_FORMAT, false));
+            case LIST_MAPS_STATS -> Reply.text(Formatter.maps(t, Formatter.MAPS_STATS_FORMAT, false));
+            case LIST_MAPS_FMT -> Reply.text(Formatter.maps(t, c.require(FORMAT), false));
+            case LIST_MAPS_RAW_FMT -> Reply.text(Formatter.maps(t, c.require(FORMAT), true));
+            case LIST_MAPS_TOPOLOGY, LIST_TOPOLOGY -> Reply.text(Formatter.topology(t));
+            case LIST_MAPS_JSON -> Reply.text(JsonFormatter.maps(t));
+            case LIST_MAP_TOPOLOGY -> map(t, c.require(MAP)).map(m -> Reply.text(Formatter.mapTopology(t, m)))
+                    .orElseGet(Reply::deviceNotFound);
+            case LIST_MAP_FMT -> map(t, c.require(MAP)).map(m -> Reply.text(Formatter.maps(List.of(m), c.require(FORMAT), false)))
+                    .orElseGet(Reply::deviceNotFound);
+            case LIST_MAP_RAW_FMT -> map(t, c.require(MAP)).map(m -> Reply.text(Formatter.maps(List.of(m), c.require(FORMAT), true)))
+                    .orElseGet(Reply::deviceNotFound);
+            case LIST_MAP_JSON -> map(t, c.require(MAP)).map(m -> Reply.text(JsonFormatter.map(m)))
+                    .orElseGet(Reply::deviceNotFound);
+            case LIST_CONFIG, LIST_CONFIG_LOCAL -> Reply.text(s.config().showConfig());
+            case LIST_BLACKLIST -> Reply.text(s.config().blacklist().report());
+            case LIST_DEVICES -> Reply.text(devices(s));
+            case LIST_WILDCARDS -> Reply.text(Formatter.wildcards());
+            case LIST_STATUS -> Reply.text(status(t, s.daemonState()));
+            case LIST_DAEMON -> Reply.text("pid " + ProcessHandle.current().pid() + " " + s.daemonState() + "\n");
+            default -> throw new IllegalArgumentException("not a read command: " + c.command());
+        };
+    }
+
+    static Optional<MultipathMap> map(Topology t, String key) {
+        String k = key.startsWith("/dev/mapper/") ? key.substring(12) : key;
+        return t.maps().stream().filter(m -> m.name().equals(k) || m.wwid().equals(k)
+                || m.dm().map(d -> ("dm-" + d.minor()).equals(k)).orElse(false)).findFirst();
+    }
+
+    static Optional<Path> path(Topology t, String key) {
+        String k = key.startsWith("/dev/") ? key.substring(5) : key;
+        return t.paths().stream().filter(p -> p.dev().equals(k) || p.devT().equals(k)).findFirst();
+    }
+
+    /** show status: checker state counts (non-zero only), monitored paths, busy flag. */
+    static String status(Topology t, String state) {
+        Map<Integer, String[]> counts = new TreeMap<>();
+        int monitored = 0;
+        for (Path p : t.paths()) {
+            if (p.mapName().isEmpty()) {
+                continue;
+            }
+            monitored++;
+            String[] row = counts.computeIfAbsent(p.state().ordinal(), k -> new String[] {p.state().stateName(), "0"});
+            row[1] = Integer.toString(Integer.parseInt(row[1]) + 1);
+        }
+        StringBuilder sb = new StringBuilder("path checker states:\n");
+        for (String[] row : counts.values()) {
+            sb.append(String.format("%-20s%s%n", row[0], row[1]));
+        }
+        sb.append("\npaths: ").append(monitored).append('\n');
+        sb.append("busy: ").append(state.equals("running") || state.equals("idle") ? "False" : "True").append('\n');
+        return sb.toString();
+    }
+
+    /** show devices: every block device with its devnode blacklist verdict. */
+    private String devices(Snapshot s) {
+        StringBuilder sb = new StringBuilder("available block devices:\n");
+        try (Stream<java.nio.file.Path> st = Files.list(root.sysBlock())) {
+            List<String> names = st.map(p -> p.getFileName().toString()).sorted().toList();
+            for (String n : names) {
+                boolean bl = s.config().blacklist().checkDevnode(n).blacklisted();
+                boolean monitored = s.topology().paths().stream().anyMatch(p -> p.dev().equals(n));
+                sb.append("    ").append(n).append(' ')
+                        .append(bl ? "devnode blacklisted, unmonitored"
+                                : monitored ? " devnode whitelisted, monitored" : "devnode whitelisted, unmonitored")
+                        .append('\n');
+            }
+        } catch (IOException e) {
+            sb.append("    ").append(root.display(root.sysBlock())).append(": ").append(e.getMessage()).append('\n');
+        }
+        return sb.toString();
+    }
+}
