@@ -66,16 +66,15 @@ public final class Config {
      * the present paths, and a multipaths section for the present maps (wwid → alias).
      */
     public String showConfigLocal(List<PathIdentity> presentPaths, Map<String, String> presentMaps) {
+        // get_used_hwes: paths in order, each path's matches oldest first, first occurrence kept
         LinkedHashSet<HwEntry> used = new LinkedHashSet<>();
         for (PathIdentity p : presentPaths) {
-            used.addAll(matchingEntries(p));
-        }
-        List<HwEntry> ordered = new ArrayList<>();
-        for (HwEntry h : hwtable) {
-            if (used.contains(h)) {
-                ordered.add(h);
+            List<HwEntry> m = matchingEntries(p);
+            for (int i = m.size() - 1; i >= 0; i--) {
+                used.add(m.get(i));
             }
         }
+        List<HwEntry> ordered = new ArrayList<>(used);
         List<ConfigPrinter.MapRef> maps = new ArrayList<>();
         presentMaps.forEach((w, a) -> maps.add(new ConfigPrinter.MapRef(w, a)));
         return new ConfigPrinter().print(this, MULTIPATH_TOOL_OVERLAY, ordered, maps);
