@@ -15,6 +15,38 @@ public final class Alua {
     private Alua() {
     }
 
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** {@link #inquire(SgIo, Path, Duration)} with multipath-tools' default 30 s timeout. */
+    public static AluaInfo inquire(SgIo sgio, Path devNode) throws ErrnoException {
+        return inquire(sgio, devNode, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * detect_alua(): the TPGS bits, but TPGS_NONE (0) unless the TPG id and its RTPG access state
+     * can be read too. Non-zero means detect_checker picks tur and detect_prio picks sysfs/alua.
+     */
+    public static int detectTpgs(SgIo sgio, Path devNode, Duration timeout) throws ErrnoException {
+        AluaInfo info = inquire(sgio, devNode, timeout);
+        if (!info.supportsAlua() || info.tpgId().isEmpty()
+            || accessState(sgio, devNode, info.tpgId().get(), timeout).isEmpty()) {
+            return Inquiry.TPGS_NONE;
+        }
+        return info.tpgs().orElse(Inquiry.TPGS_NONE);
+    }
+
+    /**
+     * detect_prio() for SCSI: empty for TPGS_NONE; "sysfs" when device/access_state is readable
+     * (scsi_dh_alua attached), else "alua". (multipath-tools also prefers alua over sysfs for
+     * implicit-only RDAC arrays; that vendor check is left to the caller.)
+     */
+    public static Optional<String> detectPrio(int tpgs, Path sysfsDevice) {
+        if (tpgs == Inquiry.TPGS_NONE) {
+            return Optional.empty();
+        }
+        return java.nio.file.Files.isReadable(sysfsDevice.resolve("access_state")) ? Optional.of("sysfs") : Optional.of("alua");
+    }
+
     /** TPGS and TPG id; a command the device rejects leaves that field empty. */
     public static AluaInfo inquire(SgIo sgio, Path devNode, Duration timeout) throws ErrnoException {
         Optional<Integer> tpgs = dataIn(sgio, devNode, Cdbs.inquiry(STD_INQUIRY_LEN, timeout)).flatMap(Inquiry::tpgs);

@@ -152,4 +152,18 @@ class AluaTest {
         assertEquals(Optional.of(3), Inquiry.tpgs(stdInquiry(3)));
         assertEquals(Optional.empty(), Inquiry.tpgs(new byte[5]));
     }
+
+    @Test
+    void detection(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        byte[] rtpg = rtpg(false, new int[][] {{7, 1, 0}});
+        assertEquals(1, Alua.detectTpgs(device(1, Optional.of(7), rtpg), DEV, T));
+        assertEquals(3, Alua.detectTpgs(device(3, Optional.of(7), rtpg), DEV, T));
+        assertEquals(0, Alua.detectTpgs(device(3, Optional.of(8), rtpg), DEV, T), "RTPG lacks our group");
+        assertEquals(0, Alua.detectTpgs(device(0, Optional.of(7), rtpg), DEV, T));
+        assertEquals(0, Alua.detectTpgs(device(1, Optional.empty(), rtpg), DEV, T));
+        assertEquals(Optional.empty(), Alua.detectPrio(0, tmp));
+        assertEquals(Optional.of("alua"), Alua.detectPrio(1, tmp));
+        java.nio.file.Files.writeString(tmp.resolve("access_state"), "active/optimized\n");
+        assertEquals(Optional.of("sysfs"), Alua.detectPrio(1, tmp));
+    }
 }

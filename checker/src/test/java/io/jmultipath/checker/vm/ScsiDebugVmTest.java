@@ -133,7 +133,7 @@ class ScsiDebugVmTest {
 
     static void writeRetrying(Path f, String v) throws Exception {
         Exception last = null;
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 150; i++) {      // up to 30 s: delayed commands must drain first
             try {
                 ScsiDebugDisks.write(f, v);
                 return;
