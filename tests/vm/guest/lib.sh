@@ -23,6 +23,9 @@ wait_until() {
   local t=$1; shift; local s e; s=$(up)
   while :; do
     if "$@" >/dev/null 2>&1; then WAITED=$(echo "$(up) - $s" | bc); return 0; fi
+    # give up at once when the daemon under test died (WATCH_PID set by jmd_start / mpd_start)
+    if [ -n "${WATCH_PID:-}" ] && ! kill -0 "$WATCH_PID" 2>/dev/null; then
+      WAITED=$(echo "$(up) - $s" | bc); log "daemon (pid $WATCH_PID) is gone: $(tail -3 $DAEMON_LOG 2>/dev/null | tr '\n' ' ')"; return 1; fi
     e=$(up); if [ "$(echo "$e - $s > $t" | bc)" = 1 ]; then WAITED=$(echo "$e - $s" | bc); return 1; fi
     sleep 0.25
   done
@@ -69,10 +72,11 @@ JMD_PID= MPD_PID=
 jmd_start() { # jmd_start [extra args]: jmultipathd in the foreground, log in $R/jmultipathd.log
   log "starting: jmultipathd -d -s -v3 --dm kernel $*"
   jmultipathd -d -s -v3 --dm kernel "$@" >> $R/jmultipathd.log 2>&1 &
-  JMD_PID=$!
+  JMD_PID=$!; WATCH_PID=$JMD_PID
 }
 jmd_stop() {
   [ -n "$JMD_PID" ] || return 0
+  WATCH_PID=
   kill -TERM "$JMD_PID" 2>/dev/null; wait_until 30 bash -c "! kill -0 $JMD_PID"
   kill -0 "$JMD_PID" 2>/dev/null && { log "jmultipathd did not stop on SIGTERM; killing"; kill -9 "$JMD_PID"; }
   wait "$JMD_PID" 2>/dev/null; JMD_PID=
@@ -80,10 +84,11 @@ jmd_stop() {
 mpd_start() { # Debian's multipathd, foreground, log in $R/multipathd.log
   log "starting: Debian multipathd -d -s -v3"
   multipathd -d -s -v3 >> $R/multipathd.log 2>&1 &
-  MPD_PID=$!
+  MPD_PID=$!; WATCH_PID=$MPD_PID
 }
 mpd_stop() {
   [ -n "$MPD_PID" ] || return 0
+  WATCH_PID=
   kill -TERM "$MPD_PID" 2>/dev/null; wait_until 30 bash -c "! kill -0 $MPD_PID"; wait "$MPD_PID" 2>/dev/null; MPD_PID=
 }
 flush_maps() { for m in $(dm_maps); do dmsetup remove --retry "$m" 2>/dev/null || dmsetup remove -f "$m"; done; udevadm settle -t 10; }

@@ -23,7 +23,7 @@ log "table:  $TABLE"; log "status: $STATUS"
 check_match "table is a multipath table over both paths" "^0 32768 multipath .*$DA.*$DB|^0 32768 multipath .*$DB.*$DA" "$TABLE"
 
 sec "jmultipath -ll vs dmsetup"
-S=$(up); LL=$(jmp -ll 2>&1); metric jmultipath_ll_s "$(elapsed $S)"; echo "$LL"
+S=$(up); LL=$(jmp -ll 2>>$R/tool-stderr.log); metric jmultipath_ll_s "$(elapsed $S)"; echo "$LL"
 printf '%s\n' "$LL" > $R/jmultipath-ll.txt
 check_match "-ll names the map with its wwid" '^mpatha \(1Linux_scsi_debug_2000\) dm-[0-9]+ Linux,scsi_debug' "$LL"
 NG=$(echo "$TABLE" | table_ngroups)

@@ -25,7 +25,7 @@ check_match "-v2 prints create: lines" '^create: mpath[a-z]+ \(' "$OUT"
 for m in $(dm_maps); do
   check_eq "kernel table of $m identical to multipath's" "${REF_TABLE[$m]:-<no reference map $m>}" "$(dmsetup table $m)"; done
 sec "jmultipath -ll vs multipath -ll"
-S=$(up); LL=$(jmp -ll 2>&1); metric jmultipath_ll_s "$(elapsed $S)"; echo "$LL"; printf '%s\n' "$LL" > $R/jmultipath-ll.txt
+S=$(up); LL=$(jmp -ll 2>>$R/tool-stderr.log); metric jmultipath_ll_s "$(elapsed $S)"; echo "$LL"; printf '%s\n' "$LL" > $R/jmultipath-ll.txt
 compare_topology "jmultipath -ll vs multipath -ll" "$REF_LL" "$LL"
 compare_topology "Debian multipath -ll on jmultipath's maps" "$REF_LL" "$(multipath -ll)"
 sec "jmultipath -F"
