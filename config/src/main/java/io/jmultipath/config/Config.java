@@ -47,6 +47,26 @@ public final class Config {
         return new Resolver(this).resolve(id);
     }
 
+    /**
+     * Like {@link #resolve(PathIdentity)}, plus select_getuid's first rule: a {@code uid_attrs}
+     * record whose device-name prefix matches {@code devnode} ("sd:ID_SERIAL" for sdb) decides
+     * uid_attribute.
+     */
+    public Resolution resolve(PathIdentity id, String devnode) {
+        Resolution r = resolve(id);
+        String attrs = defaults.get("uid_attrs");
+        if (attrs == null) {
+            return r;
+        }
+        for (String rec : attrs.split(" ")) {
+            int colon = rec.lastIndexOf(':');
+            if (colon >= 0 && devnode.startsWith(rec.substring(0, colon))) {
+                return r.with(new Setting("uid_attribute", rec.substring(colon + 1), Origin.UID_ATTRS));
+            }
+        }
+        return r;
+    }
+
     public Blacklist blacklist() {
         return blacklist;
     }

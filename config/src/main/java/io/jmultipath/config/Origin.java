@@ -9,7 +9,8 @@ public enum Origin {
     DEFAULTS("(setting: multipath.conf defaults/devices section)"),
     BUILTIN("(setting: multipath internal)"),
     AUTODETECTED("(setting: storage device autodetected)"),
-    CMDLINE("(setting: multipath command line [-p] flag)");
+    CMDLINE("(setting: multipath command line [-p] flag)"),
+    UID_ATTRS("(setting: multipath.conf defaults section / uid_attrs)");
 
     private final String text;
 

@@ -31,6 +31,15 @@ public final class Resolution {
         return effective(keyword).value();
     }
 
+    /** A copy with one setting replaced (explicit). */
+    Resolution with(Setting s) {
+        Map<String, Setting> ex = new java.util.HashMap<>(explicit);
+        Map<String, Setting> ef = new java.util.HashMap<>(effective);
+        ex.put(s.keyword(), s);
+        ef.put(s.keyword(), s);
+        return new Resolution(ex, ef);
+    }
+
     /** All effective settings keyed by keyword. */
     public Map<String, Setting> all() {
         return effective;

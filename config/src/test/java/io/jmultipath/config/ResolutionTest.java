@@ -179,4 +179,13 @@ class ResolutionTest {
         assertEquals("polling_interval = 10 (setting: multipath.conf defaults/devices section)",
                 c.defaults("polling_interval").toString());
     }
+
+    @Test
+    void uidAttrsDecideUidAttributeByDevnodePrefix() throws Exception {
+        Config c = parse("defaults {\n uid_attrs \"sd:ID_SERIAL dasd:ID_UID nvme:ID_WWN\"\n uid_attribute ID_X\n}\n");
+        PathIdentity p = PathIdentity.of("QEMU", "HARDDISK", "1");
+        assertEquals(new Setting("uid_attribute", "ID_WWN", Origin.UID_ATTRS), c.resolve(p, "nvme0n1").effective("uid_attribute"));
+        assertEquals(new Setting("uid_attribute", "ID_X", Origin.DEFAULTS), c.resolve(p, "vda").effective("uid_attribute"));
+        assertEquals("(setting: multipath.conf defaults section / uid_attrs)", Origin.UID_ATTRS.text());
+    }
 }
