@@ -42,17 +42,42 @@ final class ConfigParser {
 
     void parse(String text) throws ConfigException {
         stack.push(new Frame(Ctx.TOP, "", 0, null, new java.util.HashSet<>()));
-        String[] lines = text.split("\n", -1);
-        for (String l : lines) {
+        int pos = 0;
+        int len = text.length();
+        while (pos < len) {
+            // read_line: fgets(buf, MAXBUF=1024) reads at most 1023 chars; a longer line continues
+            // as the next "line"; then strtok_r(buf, "\n\r") cuts at the first \n or \r after
+            // any leading ones.
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? len : nl + 1;
+            if (end - pos > MAXLINE) {
+                end = pos + MAXLINE;
+            }
+            String chunk = text.substring(pos, end);
+            pos = end;
             lineNr++;
-            int cr = l.indexOf('\r');
-            line(cr >= 0 ? l.substring(0, cr) : l);
+            line(cutAtLineEnd(chunk));
         }
         if (stack.size() > 1) {
             Frame open = stack.peek();
             throw new ConfigException(base, open.line(), "unbalanced braces: missing '}' for section '"
                     + open.name() + "'");
         }
+    }
+
+    private static final int MAXLINE = 1023;
+
+    private static String cutAtLineEnd(String chunk) {
+        int i = 0;
+        while (i < chunk.length() && (chunk.charAt(i) == '\n' || chunk.charAt(i) == '\r')) {
+            i++;
+        }
+        for (int j = i; j < chunk.length(); j++) {
+            if (chunk.charAt(j) == '\n' || chunk.charAt(j) == '\r') {
+                return chunk.substring(0, j);
+            }
+        }
+        return chunk;
     }
 
     private void warn(String msg) {
