@@ -118,7 +118,24 @@ final class FakeKernelControl implements DmControl {
         }
         armed = kernel.events();
       }
+      case DM_DEV_WAIT -> devWait(name, h.eventNr());
       default -> throw new ErrnoException(cmd.name(), Errno.ENOTTY);
+    }
+  }
+
+  /** dm_wait_event(): blocks until the map's event_nr differs from the given one. */
+  private void devWait(String name, int eventNr) throws ErrnoException {
+    try (DmEvents ev = kernel.events()) {
+      while (true) {
+        DmInfo i = kernel.info(name).orElseThrow(() -> new ErrnoException("DM_DEV_WAIT", Errno.ENXIO));
+        if (i.eventNr() != eventNr) {
+          return;
+        }
+        ev.await(Duration.ofSeconds(1));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ErrnoException("DM_DEV_WAIT", Errno.EINTR);
     }
   }
 

@@ -125,7 +125,7 @@ class IoctlDeviceMapperTest {
   }
 
   @Test
-  void eventsFallBackWhenArmPollIsUnsupported() throws InterruptedException {
+  void eventsFallBackWhenArmPollIsUnsupported() throws Exception {
     fake.armPollSupported = false;
     dm.create("mpatha", "mpath-x", table(TABLE));
     try (DmEvents ev = dm.events()) {
@@ -133,7 +133,20 @@ class IoctlDeviceMapperTest {
       dm.message("mpatha", 0, "fail_path 8:16");
       assertTrue(ev.await(Duration.ofSeconds(10)));
       assertFalse(ev.await(Duration.ofMillis(30)));
+      // a DM_DEV_WAIT waiter is now blocked on mpatha: an event wakes await() through it
+      java.util.concurrent.CompletableFuture<Boolean> woke = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return ev.await(Duration.ofSeconds(20));
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      dm.message("mpatha", 0, "reinstate_path 8:16");
+      assertTrue(woke.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      dm.create("mpathb", null, List.of());
+      assertTrue(ev.await(Duration.ofSeconds(10)), "a new map is noticed by the rescan");
     }
+    assertTrue(fake.calls(DmIoctl.DM_DEV_WAIT) >= 1, "DM_DEV_WAIT was used");
   }
 
   @Test
