@@ -18,11 +18,14 @@ public final class DeviceMappers {
     if (spec == null || spec.isEmpty() || spec.equals("kernel")) {
       return new IoctlDeviceMapper(JnaDmControl.open(Path.of(CONTROL)));
     }
-    if (spec.startsWith("kernel:")) {
+    if (spec.startsWith("kernel:") && spec.length() > "kernel:".length()) {
       return new IoctlDeviceMapper(JnaDmControl.open(Path.of(spec.substring("kernel:".length()))));
     }
     if (spec.equals("emulated")) {
       return EmulatedDeviceMapper.inMemory(dev -> true);
+    }
+    if (spec.equals("emulated:") || spec.equals("kernel:")) {
+      throw new IllegalArgumentException("device-mapper spec '" + spec + "' needs a path after the colon");
     }
     if (spec.startsWith("emulated:")) {
       return EmulatedDeviceMapper.shared(Path.of(spec.substring("emulated:".length())), dev -> true);
