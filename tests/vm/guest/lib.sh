@@ -150,7 +150,7 @@ portal_restore() { iptables -F INPUT; }
 # status, path hctl/dev/dev_t/dm state/checker state/online state). Ignores dm-N and column padding.
 topo_project() {
   awk '
-    /^[^ |`]/ && NF >= 3 && $0 !~ /^size=/ { print "map", $1, $2, $NF; next }
+    /^[^ |`]/ && NF >= 3 && $0 !~ /^size=/ { sub(/^[a-z]+: /, ""); print "map", $1, $2, $NF; next }
     /^size=/ { f=$0; sub(/^size=[^ ]+ /, "", f); sub(/ wp=.*/, "", f); print "  attrs", f; next }
     /policy=/ { g=$0; sub(/^[ |`+-]*/, "", g); print "  group", g; next }
     { for (i=1; i<=NF; i++) if ($i ~ /^[0-9]+:[0-9]+:[0-9]+:[0-9]+$/) { print "    path", $i, $(i+1), $(i+2), $(i+3), $(i+4), $(i+5); break } }'

@@ -18,7 +18,7 @@ sec "show maps / topology / json"
 OUT=$(mpc show maps); echo "$OUT"
 check_match "show maps" '^mpatha +dm-[0-9]+ +1Linux_scsi_debug_2000' "$OUT"
 OUT=$(mpc show topology); echo "$OUT"
-check_match "show topology" '^mpatha \(1Linux_scsi_debug_2000\) dm-[0-9]+ Linux,scsi_debug' "$OUT"
+check_match "show topology" '^(create: )?mpatha \(1Linux_scsi_debug_2000\) dm-[0-9]+ Linux,scsi_debug' "$OUT"
 OUT=$(mpc show maps json); echo "$OUT" | head -30
 check "show maps json is JSON" python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["maps"][0]["name"]=="mpatha"' <<< "$OUT"
 sec "fail / reinstate path"

@@ -33,11 +33,11 @@ check_eq "same map names" "${NAMES[multipathd]}" "${NAMES[jmultipathd]}"
 compare_topology "show topology: jmultipathd vs multipathd" "${TOPO[multipathd]}" "${TOPO[jmultipathd]}"
 check_eq "show paths (dev pri dm_st chk_st dev_st): jmultipathd vs multipathd" "${PATHS[multipathd]}" "${PATHS[jmultipathd]}"
 {
-  printf '%-34s %12s %12s\n' "side by side (scsi_debug 1 LUN x 3 ALUA paths)" multipathd jmultipathd
-  printf '%-34s %12s %12s\n' "daemon start -> map ready (s)" "${T_READY[multipathd]}" "${T_READY[jmultipathd]}"
-  printf '%-34s %12s %12s\n' "idle path offline -> failed (s)" "${T_FAIL[multipathd]}" "${T_FAIL[jmultipathd]}"
-  printf '%-34s %12s %12s\n' "path running -> reinstated (s)" "${T_BACK[multipathd]}" "${T_BACK[jmultipathd]}"
-  printf '%-34s %12s %12s\n' "map names" "${NAMES[multipathd]}" "${NAMES[jmultipathd]}"
-  printf '%-34s %12s %12s\n' "(polling_interval 2, guest under TCG)" "" ""
+  printf "%-40s %12s %12s\n" "scsi_debug 1 LUN x 3 ALUA paths" multipathd jmultipathd
+  printf '%-40s %12s %12s\n' "daemon start -> map ready (s)" "${T_READY[multipathd]}" "${T_READY[jmultipathd]}"
+  printf '%-40s %12s %12s\n' "idle path offline -> failed (s)" "${T_FAIL[multipathd]}" "${T_FAIL[jmultipathd]}"
+  printf '%-40s %12s %12s\n' "path running -> reinstated (s)" "${T_BACK[multipathd]}" "${T_BACK[jmultipathd]}"
+  printf '%-40s %12s %12s\n' "map names" "${NAMES[multipathd]}" "${NAMES[jmultipathd]}"
+  printf '%-40s %12s %12s\n' "(polling_interval 2, guest under TCG)" "" ""
 } | tee $R/table.txt
 finish
