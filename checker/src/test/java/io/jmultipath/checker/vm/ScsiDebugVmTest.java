@@ -123,6 +123,11 @@ class ScsiDebugVmTest {
         } finally {
             writeRetrying(delay, oldDelay.isEmpty() ? "1" : oldDelay);
             exec.shutdownNow();
+            // error handling of the timed-out commands may have offlined the device: put it back
+            Path state = d.handle().sysfsDevice().resolve("state");
+            if (!"running".equals(ScsiDebugDisks.read(state))) {
+                ScsiDebugDisks.write(state, "running");
+            }
         }
         synchronized (slow) {
             assertTrue(slow.stream().anyMatch(r -> r.state() == CheckState.TIMEOUT), "slow path results " + slow);
