@@ -285,6 +285,12 @@ public final class Engine {
             return;
         }
         policy.onState(p, ns, r.message());
+        mapOf(paths.get(dev)).ifPresent(m -> {
+            if (m.lastSync != nextSecond) {
+                m.lastSync = nextSecond;
+                policy.syncFromKernel(m, true);
+            }
+        });
     }
 
     /** Kernel-side changes (dm event): re-read every map's status, note paths the kernel failed. */

@@ -14,6 +14,7 @@ final class MapRuntime {
     MapSettings settings;
     MultipathMap map;
     int currentPg;
+    long lastSync;
     java.util.List<io.jmultipath.daemon.topology.PgState> groupStates = java.util.List.of();
     boolean inRecovery;
     int retryTick;

@@ -226,6 +226,7 @@ final class PathPolicy {
             return;
         }
         m.currentPg = ms.currentPg();
+        boolean marked = false;
         for (Path p : m.map.paths()) {
             Path cur = e.paths.get(p.dev());
             if (cur == null) {
@@ -242,6 +243,7 @@ final class PathPolicy {
                 Engine.LOG.info("{}: mark as failed", cur.dev());
                 np = np.withState(CheckState.DOWN);
                 m.pathFaults++;
+                marked = true;
                 e.scheduler.checkSoon(cur.dev());
             }
             e.paths.put(cur.dev(), np);
@@ -255,8 +257,12 @@ final class PathPolicy {
                 default -> PgState.UNDEF;
             });
         }
-        if (external && activePaths(m) == 0 && !m.inRecovery) {
-            enterRecovery(m);
+        if (external && marked) {
+            int active = activePaths(m);
+            Engine.LOG.info("{}: remaining active paths: {}", m.name, active);
+            if (active == 0 && !m.inRecovery) {
+                enterRecovery(m);
+            }
         }
         e.markDirty();
     }

@@ -88,11 +88,11 @@ final class Reconcile {
             }
             m.name = o.map().name();
             m.settings = pm.settings();
-            m.map = o.map();
             if (o.action() == MapAction.CREATE || o.action() == MapAction.RELOAD) {
                 m.mapLoads++;
             }
             logAction(o, pm, old);
+            m.map = o.map().withAction(MapAction.NOTHING);
             e.maps.put(m.wwid, m);
         }
         for (MapRuntime gone : before.values()) {
