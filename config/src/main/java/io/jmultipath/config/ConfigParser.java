@@ -240,19 +240,19 @@ final class ConfigParser {
         }
     }
 
-    private void regexRule(List<String[]> list, String kw, String value) {
+    private void regexRule(List<String[]> list, String kw, String value) throws ConfigException {
         if (checkRegex(value)) {
             list.add(new String[] {kw, value});
         }
     }
 
-    private boolean checkRegex(String value) {
+    /** store_ble: a regex regcomp rejects fails the handler, which fails the whole config in C. */
+    private boolean checkRegex(String value) throws ConfigException {
         try {
             BlacklistRule.of(value, true);
             return true;
         } catch (IllegalArgumentException e) {
-            warn("parsing failed: " + e.getMessage());
-            return false;
+            throw new ConfigException(base, lineNr, "parsing failed: " + e.getMessage());
         }
     }
 
@@ -276,12 +276,9 @@ final class ConfigParser {
             case WARN -> warn("\"" + kw + "\" is deprecated and will be disabled in a future release");
             default -> { }
         }
-        if (row.type() != Values.IGNORED && (scope == Scope.DEVICE || scope == Scope.MULTIPATH)
-                && Set.of("vendor", "product", "revision", "product_blacklist", "wwid").contains(kw)) {
-            // regexes / identity: validated on use
-            if (!kw.equals("wwid") && !checkRegex(value)) {
-                return;
-            }
+        if (scope == Scope.DEVICE && kw.equals("product_blacklist")) {
+            // becomes a default device blacklist rule; an invalid regex fails setup_default_blist
+            checkRegex(value);
         }
         Parsed p = row.type().parse(kw, value);
         if (row.type() == Values.PRKEY && p.kind() == Parsed.Kind.KEEP) {

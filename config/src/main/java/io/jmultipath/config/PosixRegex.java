@@ -23,7 +23,7 @@ public final class PosixRegex {
         }
     }
 
-    /** Java regex source equivalent to the ERE {@code ere}. */
+    /** Java regex source equivalent to the ERE {@code ere} (glibc semantics incl. GNU escapes). */
     public static String translate(String ere) {
         StringBuilder out = new StringBuilder(ere.length() + 8);
         int i = 0;
@@ -33,12 +33,11 @@ public final class PosixRegex {
             if (c == '[') {
                 i = bracket(ere, i, out);
             } else if (c == '\\' && i + 1 < n) {
-                out.append(c).append(ere.charAt(i + 1));
+                out.append(escape(ere.charAt(i + 1)));
                 i += 2;
-            } else if (c == '{' && !validInterval(ere, i)) {
-                out.append("\\{");
-                i++;
-            } else if (c == '}' && !closesInterval(ere, i)) {
+            } else if (c == '{') {
+                i = interval(ere, i, out);
+            } else if (c == '}') {
                 out.append("\\}");
                 i++;
             } else {
@@ -49,31 +48,29 @@ public final class PosixRegex {
         return out.toString();
     }
 
-    private static boolean validInterval(String s, int i) {
-        int j = i + 1;
-        int digits = 0;
-        while (j < s.length() && Character.isDigit(s.charAt(j))) {
-            j++;
-            digits++;
+    /** glibc: \w \W \s \S \b \B \< \> \` \' and back-references; any other escaped char is literal. */
+    private static String escape(char c) {
+        if ("wWsSbB123456789".indexOf(c) >= 0) {
+            return "\\" + c;
         }
-        if (digits == 0) {
-            return false;
-        }
-        if (j < s.length() && s.charAt(j) == ',') {
-            j++;
-            while (j < s.length() && Character.isDigit(s.charAt(j))) {
-                j++;
-            }
-        }
-        return j < s.length() && s.charAt(j) == '}' && i > 0;
+        return switch (c) {
+            case '<' -> "\\b(?=\\w)";
+            case '>' -> "\\b(?<=\\w)";
+            case '`' -> "\\A";
+            case '\'' -> "\\z";
+            default -> Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c;
+        };
     }
 
-    private static boolean closesInterval(String s, int i) {
-        int j = i - 1;
-        while (j >= 0 && (Character.isDigit(s.charAt(j)) || s.charAt(j) == ',')) {
-            j--;
+    /** An interval {m}, {m,}, {m,n}, {,n}, {,}; anything else is invalid in glibc's ERE. */
+    private static int interval(String s, int i, StringBuilder out) {
+        int close = s.indexOf('}', i);
+        String body = close < 0 ? "" : s.substring(i + 1, close);
+        if (close < 0 || i == 0 || !body.matches("[0-9]*(,[0-9]*)?") || body.isEmpty()) {
+            throw new IllegalArgumentException("invalid interval in '" + s + "'");
         }
-        return j >= 0 && s.charAt(j) == '{' && validInterval(s, j);
+        out.append('{').append(body.startsWith(",") ? "0" + body : body).append('}');
+        return close + 1;
     }
 
     /** Translates the bracket expression starting at {@code start}; returns the index after it. */

@@ -23,6 +23,8 @@ class ConfigErrorsTest {
         "defaults {|alias_prefix \"abc|};multipath.conf:2: missing closing quotes",
         "defaults {|alias_prefix \"|};multipath.conf:2: missing closing quotes",
         "defaults {|{|};multipath.conf:2: invalid keyword '{'",
+        "blacklist {|devnode \"[a\"|};multipath.conf:2: parsing failed: invalid regular expression '[a': Unclosed character class",
+        "devices {|device {|vendor X|product_blacklist \"a{\"|}|};multipath.conf:4: parsing failed: invalid interval in 'a{'",
         "defaults {|reservation_key zz|};multipath.conf:2: parsing failed: invalid value for reservation_key: \"zz\"",
     })
     void structuralErrors(String text, String message) {

@@ -22,7 +22,17 @@ class PosixRegexTest {
         "[a&&b];&;true",
         "[a-];-;true",
         "[[:xdigit:]]{4};00fF;true",
-        "a{;a{;true",
+        "a{,2};b;true",
+        "a{1,}b;xab;true",
+        "\\d;d;true",
+        "\\d;5;false",
+        "\\n;n;true",
+        "\\.;x;false",
+        "x\\w;x_;true",
+        "a\\>;ab;false",
+        "a\\>;a-;true",
+        "[\\d];\\;true",
+        "a||b;zzz;true",
         "^(sd[a-z]|dasd[a-z]|nvme[0-9]);nvme0n1;true",
         "HSV1[01]1|HSV2[01]0;HSV210;true",
         "^DGC;xDGC;false",
@@ -35,13 +45,13 @@ class PosixRegexTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {"[[:digit:]];[0-9]", "[]a];[\\]a]", "a{;a\\{", "[a\\];[a\\\\]"})
+    @CsvSource(delimiter = ';', value = {"[[:digit:]];[0-9]", "[]a];[\\]a]", "a{,3};a{0,3}", "[a\\];[a\\\\]", "\\d;d"})
     void translates(String ere, String java) {
         assertEquals(java, PosixRegex.translate(ere));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {"[[:bogus:]]", "(a", "[abc"})
+    @CsvSource(delimiter = ';', value = {"[[:bogus:]]", "(a", "[abc", "a{", "{1}", "a{x}", "a{1", "*abc", "+a"})
     void rejectsInvalid(String ere) {
         assertThrows(IllegalArgumentException.class, () -> PosixRegex.compile(ere));
     }
