@@ -15,12 +15,17 @@ public final class Resolution {
 
     /** The first configuration layer that sets the keyword, if any (not the compiled default). */
     public Optional<Setting> explicit(String keyword) {
-        return Optional.ofNullable(explicit.get(keyword));
+        return Optional.ofNullable(explicit.get(canonical(keyword)));
+    }
+
+    /** "checker" is stored as "path_checker". */
+    private static String canonical(String keyword) {
+        return Keywords.table().find(keyword).map(Keyword::field).orElse(keyword);
     }
 
     /** Effective value including compiled default; never empty for a known keyword. */
     public Setting effective(String keyword) {
-        Setting s = effective.get(keyword);
+        Setting s = effective.get(canonical(keyword));
         if (s == null) {
             throw new IllegalArgumentException("not a path/map attribute: " + keyword);
         }
