@@ -34,6 +34,7 @@ public final class CheckScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(CheckScheduler.class);
     private static final double GOLDEN = 0.6180339887498949;
     private static final long IDLE = Duration.ofSeconds(1).toNanos();
+    private static final long SATURATED_POLL = Duration.ofMillis(5).toNanos();
 
     private record Slot(long at, long version, PathEntry e) {
     }
@@ -318,6 +319,10 @@ public final class CheckScheduler {
             }
             if (s.at > now || inFlight < maxInFlight) {
                 next = Math.min(next, Math.max(s.at, now));
+            } else {
+                // saturated: completions start the due backlog themselves, but checks falling due
+                // later need this loop, and we cannot see past the backlog in the heap: poll soon
+                next = Math.min(next, now + SATURATED_POLL);
             }
             break;
         }

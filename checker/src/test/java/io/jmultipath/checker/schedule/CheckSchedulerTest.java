@@ -128,6 +128,9 @@ class CheckSchedulerTest {
         exec.poll().run();                         // one finishes: the next waiting check starts at once
         assertEquals(2, exec.pending());
         assertEquals(2, s.stats().inFlight());
+        // while saturated with a due backlog, the loop is asked to come back soon (5 ms), not in 1 s
+        long next = s.tick(now());
+        assertTrue(next - now() <= 5_000_000L, "next deadline while saturated: " + (next - now()));
         exec.runAll();
         assertEquals(5, log.size());
         assertEquals(0, s.stats().inFlight());
