@@ -77,21 +77,23 @@ public record MultipathStatus(List<String> features, List<String> hwHandler, int
     int current = t.nextCount("current priority group");
     List<GroupStatus> groups = new ArrayList<>(nrPgs);
     for (int g = 1; g <= nrPgs; g++) {
-      String letter = t.next("group " + g + " state");
+      int gn = g;
+      String letter = t.next(() -> "group " + gn + " state");
       GroupState st = GroupState.of(letter)
           .orElseThrow(() -> t.failAt(t.position() - 1, "group state must be A, D or E: '" + letter + "'"));
-      List<String> psArgs = t.take(t.nextCount("group " + g + " selector status arg count"), "selector status");
-      int nrPaths = t.nextCount("group " + g + " number of paths");
-      int infoArgs = t.nextCount("group " + g + " info arg count");
+      List<String> psArgs = t.take(t.nextCount(() -> "group " + gn + " selector status arg count"), "selector status");
+      int nrPaths = t.nextCount(() -> "group " + gn + " number of paths");
+      int infoArgs = t.nextCount(() -> "group " + gn + " info arg count");
       List<PathStatus> paths = new ArrayList<>(nrPaths);
       for (int p = 0; p < nrPaths; p++) {
-        DevT dev = t.nextDev("group " + g + " path " + (p + 1) + " device");
-        String af = t.next("path " + dev + " state");
+        int pn = p + 1;
+        DevT dev = t.nextDev(() -> "group " + gn + " path " + pn + " device");
+        String af = t.next(() -> "path " + dev + " state");
         if (!af.equals("A") && !af.equals("F")) {
           throw t.failAt(t.position() - 1, "path state must be A or F: '" + af + "'");
         }
-        int fails = t.nextCount("path " + dev + " fail count");
-        paths.add(new PathStatus(dev, af.equals("A"), fails, t.take(infoArgs, "path " + dev + " info args")));
+        int fails = t.nextCount(() -> "path " + dev + " fail count");
+        paths.add(new PathStatus(dev, af.equals("A"), fails, t.take(infoArgs, () -> "path " + dev + " info args")));
       }
       groups.add(new GroupStatus(st, psArgs, infoArgs, paths));
     }

@@ -60,12 +60,13 @@ public record MultipathTable(List<String> features, List<String> hwHandler, int 
     } catch (IllegalArgumentException e) {
       throw t.fail("group " + g + ": " + e.getMessage());
     }
-    int nrPaths = t.nextCount("group " + g + " number of paths");
-    int nrArgs = t.nextCount("group " + g + " per-path arg count");
+    int nrPaths = t.nextCount(() -> "group " + g + " number of paths");
+    int nrArgs = t.nextCount(() -> "group " + g + " per-path arg count");
     List<PathSpec> paths = new ArrayList<>(nrPaths);
     for (int p = 0; p < nrPaths; p++) {
-      DevT dev = t.nextDev("group " + g + " path " + (p + 1) + " device");
-      paths.add(new PathSpec(dev, t.take(nrArgs, "group " + g + " path " + dev + " args")));
+      int pn = p + 1;
+      DevT dev = t.nextDev(() -> "group " + g + " path " + pn + " device");
+      paths.add(new PathSpec(dev, t.take(nrArgs, () -> "group " + g + " path " + dev + " args")));
     }
     return new PathGroupSpec(sel, paths);
   }

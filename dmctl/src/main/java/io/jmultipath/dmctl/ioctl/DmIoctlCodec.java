@@ -124,9 +124,7 @@ public final class DmIoctlCodec {
     for (int i = off; i < limit; i++) {
       if (b.get(i) == 0) {
         byte[] bytes = new byte[i - off];
-        for (int k = 0; k < bytes.length; k++) {
-          bytes[k] = b.get(off + k);
-        }
+        b.get(off, bytes);
         return new String(bytes, StandardCharsets.UTF_8);
       }
     }
