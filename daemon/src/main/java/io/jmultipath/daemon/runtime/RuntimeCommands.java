@@ -32,7 +32,9 @@ public final class RuntimeCommands implements CommandHandler {
         CompletableFuture<Reply> f = new CompletableFuture<>();
         engine.post(() -> {
             try {
-                f.complete(writes.handle(c));
+                Reply r = writes.handle(c);
+                engine.publishIfDirty(); // a following read sees the change
+                f.complete(r);
             } catch (RuntimeException ex) {
                 f.completeExceptionally(ex);
             }
