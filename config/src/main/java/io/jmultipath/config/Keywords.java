@@ -107,8 +107,8 @@ final class Keywords {
         row("ghost_delay", NU, "no", "D66 H41 O M31");
         row("find_multipaths_timeout", Values.integer(INT_MIN, INT_MAX, true), "-10", "D67");
         row("enable_foreign", STR, "NONE", "D68");
-        row("marginal_pathgroups", Values.enumWords("off", "off", "on", "on", "no", "off", "0", "off",
-                "yes", "on", "1", "on"), "off", "D69");
+        row("marginal_pathgroups", new NoFpin(Values.enumWords("off", "off", "on", "on", "no", "off", "0", "off",
+                "yes", "on", "1", "on")), "off", "D69");
         row("recheck_wwid", YNU, "no", "D70 H43 O");
         // device identity and device-only keywords
         row("vendor", STR, null, "H0");
@@ -217,6 +217,18 @@ final class Keywords {
 
         public String print(String v) {
             return ValueType.quote(v);
+        }
+    }
+
+    /** Debian's 0.9.4 is built without FPIN_EVENT_HANDLER: "fpin" gets its own message. */
+    private record NoFpin(ValueType inner) implements ValueType {
+        public Parsed parse(String kw, String raw) {
+            return raw.equals("fpin") ? Parsed.keep("support for \"fpin\" is not compiled in for marginal_pathgroups")
+                    : inner.parse(kw, raw);
+        }
+
+        public String print(String v) {
+            return inner.print(v);
         }
     }
 
