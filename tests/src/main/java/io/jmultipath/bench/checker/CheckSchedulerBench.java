@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * 90% 0.2-2 ms, 9% 2-20 ms, 1% 20-200 ms); optionally a fraction of paths hang forever.
  * polling_interval 5 s, max_polling_interval 20 s, checker_timeout 5 s, wall clock.
  * Prints CPU time, peak threads, scheduling lateness percentiles and check counts.
- * <p>Args: [paths=4096] [seconds=30] [hungPercent=0] [maxInFlight=64]
+ * <p>Args: [paths=4096] [seconds=30] [hungPercent=0] [maxInFlight=64] [latencyScale=1 (0: instant reads)]
  */
 public final class CheckSchedulerBench {
     private CheckSchedulerBench() {
@@ -39,10 +39,11 @@ public final class CheckSchedulerBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         double hungPct = args.length > 2 ? Double.parseDouble(args[2]) : 0;
         int maxInFlight = args.length > 3 ? Integer.parseInt(args[3]) : 64;
-        run(paths, seconds, hungPct, maxInFlight);
+        double latencyScale = args.length > 4 ? Double.parseDouble(args[4]) : 1.0;
+        run(paths, seconds, hungPct, maxInFlight, latencyScale);
     }
 
-    static void run(int paths, int seconds, double hungPct, int maxInFlight) throws Exception {
+    static void run(int paths, int seconds, double hungPct, int maxInFlight, double latencyScale) throws Exception {
         ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -63,7 +64,9 @@ public final class CheckSchedulerBench {
             long us = u < 0.90 ? 200 + (long) (u / 0.90 * 1800)
                 : u < 0.99 ? 2000 + (long) ((u - 0.90) / 0.09 * 18000)
                 : 20000 + (long) ((u - 0.99) / 0.01 * 180000);
-            LockSupport.parkNanos(us * 1000);
+            if (latencyScale > 0) {
+                LockSupport.parkNanos((long) (us * 1000 * latencyScale));
+            }
             return new DirectRead(4096, true, 4096);
         };
         BoundedRunner runner = new BoundedRunner("directio", maxInFlight + hungCount + 16);
@@ -108,8 +111,8 @@ public final class CheckSchedulerBench {
         long wall = System.nanoTime() - t0;
         long cpu = os.getProcessCpuTime() - cpu0;
         SchedulerStats st = s.stats();
-        System.out.printf("paths=%d maps=%d hung=%d seconds=%d maxInFlight=%d polling=5s max=20s%n",
-            paths, (paths + 3) / 4, hungCount, seconds, maxInFlight);
+        System.out.printf("paths=%d maps=%d hung=%d seconds=%d maxInFlight=%d latencyScale=%.1f polling=5s max=20s%n",
+            paths, (paths + 3) / 4, hungCount, seconds, maxInFlight, latencyScale);
         System.out.printf("checks started=%d completed=%d results=%d timeouts=%d ticks=%d%n",
             st.started(), st.completed(), results.sum(), timeouts.get(), ticks);
         System.out.printf("cpu=%.2f s over %.1f s wall (%.1f%% of one core), %.1f us cpu per check%n",
