@@ -135,16 +135,15 @@ public final class Configurator {
         KernelMaps kernel = KernelMaps.read(dm);
         Map<String, Path> byDevT = KernelTopology.byDevT(paths, p -> p);
         List<MultipathMap> maps = new ArrayList<>();
-        Map<String, String> owner = new HashMap<>();
+        Map<String, Path> owned = new HashMap<>();
         for (KernelMap k : kernel.maps()) {
             MultipathMap m = KernelTopology.fromKernel(k, byDevT, policyOf(sr, k, byDevT));
             maps.add(m);
             for (Path p : m.paths()) {
-                owner.put(p.devT(), m.name());
+                owned.put(p.devT(), p);
             }
         }
-        List<Path> all = paths.stream().map(p -> owner.containsKey(p.devT()) ? p.inMap(owner.get(p.devT())) : p)
-                .toList();
+        List<Path> all = paths.stream().map(p -> owned.getOrDefault(p.devT(), p)).toList();
         LOG.debug("kernel topology: {} maps, {} paths", maps.size(), all.size());
         return new Topology(maps, all);
     }

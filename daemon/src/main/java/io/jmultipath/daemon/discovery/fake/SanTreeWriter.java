@@ -75,7 +75,8 @@ public final class SanTreeWriter {
             text(dev.resolve("timeout"), "30");
             text(dev.resolve("type"), "0");
             text(dev.resolve("wwid"), Vpd83Encoder.sysfsWwid(lun.wwid()));
-            bin(dev.resolve("vpd_pg83"), Vpd83Encoder.page83(lun.wwid(), p.tpgId(), p.host() + 1));
+            bin(dev.resolve("vpd_pg83"), lun.alua() ? Vpd83Encoder.page83(lun.wwid(), p.tpgId(), p.host() + 1)
+                    : Vpd83Encoder.page83(Vpd83Encoder.lunDesignator(lun.wwid())));
             bin(dev.resolve("vpd_pg80"), Vpd83Encoder.page80(lun.serial()));
             bin(dev.resolve("inquiry"), Vpd83Encoder.inquiry(lun.vendor(), lun.product(), lun.revision(),
                     lun.alua() ? 1 : 0));
