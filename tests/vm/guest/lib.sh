@@ -55,6 +55,8 @@ disks() { for d in /sys/block/sd*; do [ -e "$d" ] && echo "${d##*/}"; done; }
 write_conf() { # write_conf [extra defaults lines...]
   mkdir -p /etc/multipath; rm -f /etc/multipath/bindings /etc/multipath/wwids
   { echo "defaults {"; echo "    user_friendly_names yes"; echo "    find_multipaths no"; echo "    polling_interval 2"
+    # the C client's reply timeout (default 4 s) is too short for a JVM warming up under TCG
+    echo "    uxsock_timeout 30000"
     for l in "$@"; do echo "    $l"; done; echo "}"; } > /etc/multipath.conf
   log "/etc/multipath.conf:"; sed 's/^/    /' /etc/multipath.conf
 }

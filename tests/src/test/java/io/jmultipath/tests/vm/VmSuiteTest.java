@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +39,12 @@ class VmSuiteTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() {
-        return VM.scenarios().stream().map(s -> DynamicTest.dynamicTest(s, () -> {
+        // -Dvm.scenarios=smoke,alua narrows the run (names as in tests/vm/run --list, NN- prefix optional)
+        List<String> only = Arrays.stream(System.getProperty("vm.scenarios", "").split(","))
+                .map(String::strip).filter(x -> !x.isEmpty()).toList();
+        return VM.scenarios().stream()
+                .filter(s -> only.isEmpty() || only.stream().anyMatch(o -> s.equals(o) || s.replaceFirst("^[0-9]+-", "").equals(o)))
+                .map(s -> DynamicTest.dynamicTest(s, () -> {
             int rc = VM.run(Duration.ofMinutes(20), "--no-setup", "--no-build", s);
             ScenarioResult r = VM.result(s, rc);
             r.assertions().forEach(a -> System.out.println("[" + s + "] " + a));
