@@ -148,8 +148,12 @@ final class EmuKernel {
       m.inactiveMp = null;
     }
     m.suspended = false;
-    m.heldWhileSuspended = 0;
     globalEvent();
+    long held = m.heldWhileSuspended;
+    m.heldWhileSuspended = 0;
+    for (long i = 0; i < held; i++) {
+      EmuTargetOps.submit(this, name, 4096, clock.getAsLong());   // I/O held while suspended goes on now
+    }
   }
 
   void remove(String name, boolean deferred) {

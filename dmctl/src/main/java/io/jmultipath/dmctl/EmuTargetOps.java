@@ -93,7 +93,7 @@ final class EmuTargetOps {
     if (changed) {
       k.mapEvent(m);
       if (p.active) {
-        drainQueue(k, m, 0L);
+        drainQueue(k, m, k.clock.getAsLong());
       }
     }
   }

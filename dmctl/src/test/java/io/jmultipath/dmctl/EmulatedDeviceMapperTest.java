@@ -168,6 +168,16 @@ class EmulatedDeviceMapperTest {
   }
 
   @Test
+  void ioToASuspendedMapIsHeldUntilResume() {
+    dm.create("m", null, mp(FAILOVER));
+    dm.suspend("m", true, true);
+    assertEquals(IoResult.Kind.QUEUED, dm.submitIoDetailed("m", 512).kind());
+    assertEquals(new EmulatedDeviceMapper.IoStats(0, 0, 1), dm.ioStats("m"));
+    dm.resume("m");
+    assertEquals(new EmulatedDeviceMapper.IoStats(1, 0, 0), dm.ioStats("m"));
+  }
+
+  @Test
   void disabledGroupIsUsedOnlyAsALastResort() {
     dm.create("m", null, mp(FAILOVER));
     assertEquals(Optional.of(A), dm.submitIo("m", 4096), "consumes next_pg (the kernel honours it even if bypassed)");
