@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * Errors are DmExceptions with the errno the real kernel returns.
  */
 final class EmuKernel {
-  static final int DM_MAJOR = 253;
+  static final int DEFAULT_MAJOR = 253;
+  int major = DEFAULT_MAJOR;   // the dynamic block major device-mapper got (253 or 254 on real systems)
   final TreeMap<String, EmuMap> maps = new TreeMap<>();
   final Set<DevT> ioErrors = new HashSet<>();
   long events;        // global event counter (what DM_DEV_ARM_POLL watches)
@@ -31,7 +32,7 @@ final class EmuKernel {
   }
 
   private boolean deviceExists(DevT d) {
-    if (d.major() == DM_MAJOR) {
+    if (d.major() == major) {
       return maps.values().stream().anyMatch(m -> m.minor == d.minor());
     }
     return exists.test(d);
@@ -57,14 +58,14 @@ final class EmuKernel {
 
   DmInfo info(EmuMap m) {
     int targets = m.live == null ? 0 : m.live.size();
-    return new DmInfo(m.name, new DevT(DM_MAJOR, m.minor), m.uuid, m.eventNr, m.openCount, targets,
+    return new DmInfo(m.name, new DevT(major, m.minor), m.uuid, m.eventNr, m.openCount, targets,
         m.suspended, m.readOnly, m.live != null, m.inactive != null);
   }
 
   List<DmDevice> list() {
     List<DmDevice> out = new ArrayList<>();
     for (EmuMap m : maps.values()) {
-      out.add(new DmDevice(m.name, new DevT(DM_MAJOR, m.minor), m.uuid, m.eventNr));
+      out.add(new DmDevice(m.name, new DevT(major, m.minor), m.uuid, m.eventNr));
     }
     return out;
   }
@@ -167,7 +168,7 @@ final class EmuKernel {
       throw DmException.errno("DM_DEV_REMOVE", name, Errno.EBUSY, "device is open (open count " + m.openCount + ")");
     }
     for (EmuMap other : maps.values()) {
-      if (other != m && other.deps().contains(new DevT(DM_MAJOR, m.minor))) {
+      if (other != m && other.deps().contains(new DevT(major, m.minor))) {
         throw DmException.errno("DM_DEV_REMOVE", name, Errno.EBUSY, "device is used by " + other.name);
       }
     }

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
  * jmultipath-emulated-dm 1
  * events N
  * generation N
+ * major 253
  * ioerror MAJ:MIN
  * map NAME MINOR EVENT_NR OPEN_COUNT FLAGS UUID|-       (FLAGS: s=suspended r=readonly d=deferred remove, "-")
  * live|inactive START LENGTH TYPE PARAMS                 (the table as loaded)
@@ -28,6 +29,7 @@ final class EmuStateCodec {
     sb.append(MAGIC).append('\n');
     sb.append("events ").append(k.events).append('\n');
     sb.append("generation ").append(k.generation).append('\n');
+    sb.append("major ").append(k.major).append('\n');
     k.ioErrors.stream().map(DevT::toString).sorted().forEach(d -> sb.append("ioerror ").append(d).append('\n'));
     for (EmuMap m : k.maps.values()) {
       String flags = (m.suspended ? "s" : "") + (m.readOnly ? "r" : "") + (m.deferredRemove ? "d" : "");
@@ -86,6 +88,7 @@ final class EmuStateCodec {
         switch (w[0]) {
           case "events" -> k.events = Long.parseLong(rest);
           case "generation" -> k.generation = Long.parseLong(rest);
+          case "major" -> k.major = Integer.parseInt(rest);
           case "ioerror" -> k.ioErrors.add(DevT.parse(rest));
           case "map" -> m = map(k, rest);
           case "live", "inactive" -> addTarget(m, w[0], DmTarget.parseLine(rest));

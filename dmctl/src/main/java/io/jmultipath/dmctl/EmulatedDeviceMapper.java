@@ -37,7 +37,7 @@ public final class EmulatedDeviceMapper implements DeviceMapper {
   }
 
   public static EmulatedDeviceMapper inMemory(Predicate<DevT> existing, LongSupplier nanoClock) {
-    return new EmulatedDeviceMapper(new MemoryEmuStore(existing, nanoClock), nanoClock);
+    return new EmulatedDeviceMapper(new MemoryEmuStore(existing, nanoClock, EmuKernel.DEFAULT_MAJOR), nanoClock);
   }
 
   /** Convenience: exactly these devices exist. */
@@ -52,7 +52,21 @@ public final class EmulatedDeviceMapper implements DeviceMapper {
   }
 
   public static EmulatedDeviceMapper shared(Path file, Predicate<DevT> existing, LongSupplier nanoClock) {
-    return new EmulatedDeviceMapper(new FileEmuStore(file, existing, nanoClock), nanoClock);
+    return new EmulatedDeviceMapper(new FileEmuStore(file, existing, nanoClock, EmuKernel.DEFAULT_MAJOR), nanoClock);
+  }
+
+  /**
+   * Full control: {@code file} empty = in memory; {@code major} = the block major of the maps
+   * (253 or 254 on real systems; used when the state file is new).
+   */
+  public static EmulatedDeviceMapper create(java.util.Optional<Path> file, Predicate<DevT> existing,
+                                            LongSupplier nanoClock, int major) {
+    if (major <= 0 || major > 4095) {
+      throw new IllegalArgumentException("invalid block major " + major);
+    }
+    EmuStore store = file.<EmuStore>map(f -> new FileEmuStore(f, existing, nanoClock, major))
+        .orElseGet(() -> new MemoryEmuStore(existing, nanoClock, major));
+    return new EmulatedDeviceMapper(store, nanoClock);
   }
 
   /** The sysfs/kernel name of a map's block device: "dm-3" for 253:3. */

@@ -28,7 +28,11 @@ final class FileEmuStore implements EmuStore {
 
   private final java.util.function.LongSupplier clock;
 
-  FileEmuStore(Path file, Predicate<DevT> exists, java.util.function.LongSupplier clock) {
+  private final int major;
+
+  /** {@code major} applies when the file does not exist yet; an existing file keeps its own. */
+  FileEmuStore(Path file, Predicate<DevT> exists, java.util.function.LongSupplier clock, int major) {
+    this.major = major;
     this.clock = clock;
     this.file = file.toAbsolutePath();
     this.lockFile = Path.of(this.file + ".lock");
@@ -74,6 +78,7 @@ final class FileEmuStore implements EmuStore {
     } catch (NoSuchFileException e) {
       cached = new EmuKernel(exists);
       cached.clock = clock;
+      cached.major = major;
       return cached;
     }
     long gen = header(text, "generation");

@@ -7,8 +7,9 @@ import java.util.function.Predicate;
 final class MemoryEmuStore implements EmuStore {
   private final EmuKernel kernel;
 
-  MemoryEmuStore(Predicate<DevT> exists, java.util.function.LongSupplier clock) {
+  MemoryEmuStore(Predicate<DevT> exists, java.util.function.LongSupplier clock, int major) {
     this.kernel = new EmuKernel(exists);
+    this.kernel.major = major;
     this.kernel.clock = clock;
   }
 
