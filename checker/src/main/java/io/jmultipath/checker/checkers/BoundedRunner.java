@@ -16,16 +16,21 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs blocking device I/O on a bounded pool with at most one operation in flight per key
- * (device). A caller waits up to the timeout; an operation that does not finish keeps its worker,
- * and later calls for that key return {@link Kind#STILL_RUNNING} at once without queueing more.
- * An operation that never got a worker before its timeout is abandoned and never runs.
+ * Runs blocking device I/O on a bounded pool with at most one operation per key (device), like
+ * multipath-tools' async tur/directio: a call waits up to {@code wait}; an operation still running
+ * then is PENDING and the next call for that key collects its result; once past its timeout it is
+ * TIMED_OUT, keeps its worker if it is stuck in the kernel, and further calls return TIMED_OUT at
+ * once without queueing more. An operation that never got a worker before its timeout is
+ * abandoned and never runs. Result of an operation already reported TIMED_OUT is discarded.
  */
 public final class BoundedRunner {
-    public enum Kind { DONE, FAILED, TIMED_OUT, STILL_RUNNING }
+    public enum Kind { DONE, FAILED, PENDING, TIMED_OUT }
 
     /** Outcome of {@link #run}: value when DONE, error when FAILED. */
     public record Outcome<T>(Kind kind, Optional<T> value, Optional<Exception> error) {
+        static <T> Outcome<T> of(Kind k) {
+            return new Outcome<>(k, Optional.empty(), Optional.empty());
+        }
     }
 
     /** idle workers exit after this, so short-lived checker instances leave no threads behind */
@@ -35,7 +40,7 @@ public final class BoundedRunner {
     private static final int ABANDONED = 2;
 
     private final ThreadPoolExecutor pool;
-    private final Map<String, Job<?>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Job<?>> jobs = new ConcurrentHashMap<>();
 
     public BoundedRunner(String threadName, int maxThreads) {
         AtomicInteger n = new AtomicInteger();
@@ -44,19 +49,21 @@ public final class BoundedRunner {
             t.setDaemon(true);
             return t;
         };
-        pool = new ThreadPoolExecutor(maxThreads, maxThreads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), tf);
+        pool = new ThreadPoolExecutor(maxThreads, maxThreads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), tf);
         pool.allowCoreThreadTimeOut(true);
     }
 
-    private final class Job<T> implements Runnable {
-        final String key;
+    private static final class Job<T> implements Runnable {
         final Callable<T> op;
+        final long deadline;
         final AtomicInteger state = new AtomicInteger(NEW);
         final CompletableFuture<T> result = new CompletableFuture<>();
+        volatile boolean timedOut;
 
-        Job(String key, Callable<T> op) {
-            this.key = key;
+        Job(Callable<T> op, long deadline) {
             this.op = op;
+            this.deadline = deadline;
         }
 
         @Override
@@ -64,60 +71,85 @@ public final class BoundedRunner {
             if (!state.compareAndSet(NEW, RUNNING)) {
                 return;
             }
-            T value = null;
-            Throwable error = null;
             try {
-                value = op.call();
+                result.complete(op.call());
             } catch (Exception | LinkageError e) {
-                error = e;
-            } finally {
-                inFlight.remove(key, this);       // free the key before the caller sees the result
-            }
-            if (error != null) {
-                result.completeExceptionally(error);
-            } else {
-                result.complete(value);
+                result.completeExceptionally(e);
             }
         }
     }
 
+    /** Waits for the whole timeout (synchronous use, e.g. path_latency). */
     public <T> Outcome<T> run(String key, Duration timeout, Callable<T> op) {
-        Job<T> job = new Job<>(key, op);
-        if (inFlight.putIfAbsent(key, job) != null) {
-            return new Outcome<>(Kind.STILL_RUNNING, Optional.empty(), Optional.empty());
+        return run(key, timeout, timeout, op);
+    }
+
+    /** Starts (or collects) the operation for key; waits at most min(wait, timeout) for it. */
+    @SuppressWarnings("unchecked")
+    public <T> Outcome<T> run(String key, Duration timeout, Duration wait, Callable<T> op) {
+        long now = System.nanoTime();
+        Job<?> prev = jobs.get(key);
+        if (prev != null) {
+            if (prev.result.isDone()) {
+                jobs.remove(key, prev);
+                if (!prev.timedOut) {
+                    return outcome((Job<T>) prev);                // collect a finished async result
+                }                                                 // stale result of a timed-out op: start anew
+            } else if (now - prev.deadline >= 0) {
+                prev.timedOut = true;
+                if (prev.state.compareAndSet(NEW, ABANDONED)) {
+                    jobs.remove(key, prev);                       // never started: nothing stays behind
+                }
+                return Outcome.of(Kind.TIMED_OUT);
+            } else {
+                return Outcome.of(Kind.PENDING);
+            }
+        }
+        Job<T> job = new Job<>(op, now + timeout.toNanos());
+        if (jobs.putIfAbsent(key, job) != null) {
+            return Outcome.of(Kind.PENDING);                      // a concurrent caller just started one
         }
         try {
             pool.execute(job);
         } catch (RejectedExecutionException e) {
-            inFlight.remove(key, job);
+            jobs.remove(key, job);
             return new Outcome<>(Kind.FAILED, Optional.empty(), Optional.of(e));
         }
+        boolean waitsWholeTimeout = wait.compareTo(timeout) >= 0;
         try {
-            T v = job.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return new Outcome<>(Kind.DONE, Optional.ofNullable(v), Optional.empty());
+            job.result.get(Math.min(wait.toNanos(), timeout.toNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            abandon(job);
-            return new Outcome<>(Kind.TIMED_OUT, Optional.empty(), Optional.empty());
+            if (!waitsWholeTimeout) {
+                return Outcome.of(Kind.PENDING);
+            }
+            job.timedOut = true;
+            if (job.state.compareAndSet(NEW, ABANDONED)) {
+                jobs.remove(key, job);
+            }
+            return Outcome.of(Kind.TIMED_OUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.of(Kind.PENDING);
         } catch (ExecutionException e) {
+            // reported by outcome() below
+        }
+        jobs.remove(key, job);
+        return outcome(job);
+    }
+
+    private static <T> Outcome<T> outcome(Job<T> job) {
+        try {
+            return new Outcome<>(Kind.DONE, Optional.ofNullable(job.result.getNow(null)), Optional.empty());
+        } catch (java.util.concurrent.CompletionException e) {
             Throwable c = e.getCause();
             Exception ex = c instanceof Exception ? (Exception) c : new RuntimeException(c);
             return new Outcome<>(Kind.FAILED, Optional.empty(), Optional.of(ex));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abandon(job);
-            return new Outcome<>(Kind.TIMED_OUT, Optional.empty(), Optional.empty());
         }
     }
 
-    private void abandon(Job<?> job) {
-        if (job.state.compareAndSet(NEW, ABANDONED)) {
-            inFlight.remove(job.key, job);               // never started: nothing stays behind
-        }
-    }
-
-    /** Operations currently holding a key (running or queued). */
+    /** Keys holding an operation (running, queued, or finished but not yet collected). */
     public int inFlight() {
-        return inFlight.size();
+        return jobs.size();
     }
 
     /** Worker threads alive right now (never more than maxThreads). */

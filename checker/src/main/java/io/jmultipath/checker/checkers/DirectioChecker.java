@@ -13,17 +13,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * directio: O_DIRECT read of one block at offset 0; UP if the whole block was read, DOWN on a
- * short read or an error; a read still outstanding after checker_timeout is TIMEOUT, and while it
- * stays outstanding further checks of that device return TIMEOUT without issuing another read.
+ * short read or an error. Asynchronous: a read not finished within the wait is PENDING ("is waiting
+ * on aio") and collected by a later check; past checker_timeout it is TIMEOUT, and while it stays
+ * outstanding further checks of that device return TIMEOUT without issuing another read.
  */
 public final class DirectioChecker implements PathChecker {
     private static final Logger LOG = LoggerFactory.getLogger(DirectioChecker.class);
     private final BlockIo io;
     private final BoundedRunner runner;
+    private final Duration wait;
 
     public DirectioChecker(BlockIo io, BoundedRunner runner) {
+        this(io, runner, TurChecker.DEFAULT_WAIT);
+    }
+
+    /** wait: how long check() waits for the read before answering PENDING ("is waiting on aio"). */
+    public DirectioChecker(BlockIo io, BoundedRunner runner, Duration wait) {
         this.io = io;
         this.runner = runner;
+        this.wait = wait;
     }
 
     @Override
@@ -34,7 +42,7 @@ public final class DirectioChecker implements PathChecker {
     @Override
     public CheckResult check(PathHandle p) {
         long t0 = System.nanoTime();
-        BoundedRunner.Outcome<DirectRead> o = runner.run(p.devNode().toString(), p.timeout(),
+        BoundedRunner.Outcome<DirectRead> o = runner.run(p.devNode().toString(), p.timeout(), wait,
             () -> io.readFirstBlock(p.devNode()));
         Duration lat = Duration.ofNanos(System.nanoTime() - t0);
         switch (o.kind()) {
@@ -55,6 +63,8 @@ public final class DirectioChecker implements PathChecker {
                 }
                 return new CheckResult(CheckState.DOWN, "directio checker reports path is down", lat);
             }
+            case PENDING:
+                return new CheckResult(CheckState.PENDING, "directio checker is waiting on aio", lat);
             default:
                 LOG.debug("{}: directio read {}", p.devName(), o.kind());
                 return new CheckResult(CheckState.TIMEOUT, "directio checker timed out", lat);

@@ -16,18 +16,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * tur: SCSI TEST UNIT READY via SG_IO, up to 5 tries (see {@link ScsiVerdicts#tur}); ENOTTY is
- * WILD ("doesn't support this device"), other errors DOWN; runs on a bounded runner so a hung
- * device yields TIMEOUT ("tur checker timed out") and never more than one thread per device.
+ * WILD ("doesn't support this device"), other errors DOWN. Asynchronous like multipath-tools: a
+ * TUR not answered within the wait is PENDING ("tur checker still running") and collected by a
+ * later check; past checker_timeout it is TIMEOUT ("tur checker timed out"); never more than one
+ * command (thread) per device.
  */
 public final class TurChecker implements PathChecker {
     static final int TRIES = 5;
     private static final Logger LOG = LoggerFactory.getLogger(TurChecker.class);
+    /** how long check() waits before answering PENDING ("tur checker still running") */
+    public static final Duration DEFAULT_WAIT = Duration.ofMillis(100);
     private final SgIo sgio;
     private final BoundedRunner runner;
+    private final Duration wait;
 
     public TurChecker(SgIo sgio, BoundedRunner runner) {
+        this(sgio, runner, DEFAULT_WAIT);
+    }
+
+    public TurChecker(SgIo sgio, BoundedRunner runner, Duration wait) {
         this.sgio = sgio;
         this.runner = runner;
+        this.wait = wait;
     }
 
     @Override
@@ -38,7 +48,8 @@ public final class TurChecker implements PathChecker {
     @Override
     public CheckResult check(PathHandle p) {
         long t0 = System.nanoTime();
-        BoundedRunner.Outcome<CheckResult> o = runner.run(p.devNode().toString(), p.timeout(), () -> checkSync(p));
+        BoundedRunner.Outcome<CheckResult> o = runner.run(p.devNode().toString(), p.timeout(), wait,
+            () -> checkSync(p));
         Duration lat = Duration.ofNanos(System.nanoTime() - t0);
         switch (o.kind()) {
             case DONE:
@@ -46,6 +57,8 @@ public final class TurChecker implements PathChecker {
             case FAILED:
                 LOG.warn("{}: tur check failed: {}", p.devName(), o.error().orElseThrow().toString());
                 return new CheckResult(CheckState.DOWN, "tur checker reports path is down", lat);
+            case PENDING:
+                return new CheckResult(CheckState.PENDING, "tur checker still running", lat);
             default:
                 return new CheckResult(CheckState.TIMEOUT, "tur checker timed out", lat);
         }

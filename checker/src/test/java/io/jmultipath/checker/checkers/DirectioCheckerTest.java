@@ -65,4 +65,26 @@ class DirectioCheckerTest {
             release.countDown();
         }
     }
+
+    @Test
+    void slowReadIsPendingThenCollected() {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        BlockIo slow = dev -> {
+            reads.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new DirectRead(4096, true, 4096);
+        };
+        DirectioChecker c = new DirectioChecker(slow, new BoundedRunner("dio", 2), Duration.ofMillis(1));
+        CheckResult first = c.check(h("sda", Duration.ofSeconds(30)));
+        assertEquals(CheckState.PENDING, first.state());
+        assertEquals("directio checker is waiting on aio", first.message());
+        release.countDown();
+        assertEquals(CheckState.UP, Settle.check(c, h("sda", Duration.ofSeconds(30))).state());
+        assertEquals(1, reads.get());
+    }
 }

@@ -38,14 +38,14 @@ class DirectioLoopTest {
     void upOnALoopDeviceAndDownOnceDetached() throws Exception {
         PathChecker c = Checkers.create("directio", null);
         try (LoopDevice loop = LoopDevice.create(tmp, 1 << 20, List.of())) {
-            CheckResult r = c.check(handle(loop.dev));
+            CheckResult r = Settle.check(c, handle(loop.dev));
             assertEquals(CheckState.UP, r.state(), r.message());
             assertEquals("directio checker reports path is up", r.message());
             DirectRead read = BlockIos.kernel().readFirstBlock(loop.dev);
             assertTrue(read.blockSizeFromDevice());
             assertEquals(read.blockSize(), read.bytesRead());
             loop.detach();
-            CheckResult after = c.check(handle(loop.dev));
+            CheckResult after = Settle.check(c, handle(loop.dev));
             assertEquals(CheckState.DOWN, after.state(), after.message());
             assertEquals("directio checker reports path is down", after.message());
         }
@@ -55,11 +55,11 @@ class DirectioLoopTest {
     void logicalBlockSize4096AndMissingNode() throws Exception {
         PathChecker c = Checkers.create("directio", null);
         try (LoopDevice loop = LoopDevice.create(tmp, 1 << 20, List.of("-b", "4096"))) {
-            assertEquals(CheckState.UP, c.check(handle(loop.dev)).state());
+            assertEquals(CheckState.UP, Settle.check(c, handle(loop.dev)).state());
             assertEquals(4096, BlockIos.kernel().readFirstBlock(loop.dev).blockSize());
         }
         Path gone = tmp.resolve("no-such-dev");
-        CheckResult r = c.check(handle(gone));
+        CheckResult r = Settle.check(c, handle(gone));
         assertEquals(CheckState.DOWN, r.state());
     }
 
@@ -75,7 +75,7 @@ class DirectioLoopTest {
             Thread t = new Thread(() -> {
                 try {
                     while (!stop.get() && seen.size() < 100_000) {
-                        CheckResult r = c.check(h);
+                        CheckResult r = Settle.check(c, h);
                         synchronized (seen) {
                             seen.add(r);
                         }
@@ -103,7 +103,7 @@ class DirectioLoopTest {
                 seen.forEach(r -> states.add(r.state()));
             }
             assertTrue(EnumSet.of(CheckState.UP, CheckState.DOWN).containsAll(states), states.toString());
-            CheckResult last = c.check(h);
+            CheckResult last = Settle.check(c, h);
             assertEquals(CheckState.DOWN, last.state(), last.message());
         }
     }
@@ -135,10 +135,10 @@ class DirectioLoopTest {
         try (LoopDevice loop = LoopDevice.create(tmp, 1 << 20, List.of())) {
             DirectRead r = jdk.readFirstBlock(loop.dev);
             assertEquals(4096, r.bytesRead());
-            assertEquals(CheckState.UP, c.check(handle(loop.dev)).state());
+            assertEquals(CheckState.UP, Settle.check(c, handle(loop.dev)).state());
             loop.detach();
-            assertEquals(CheckState.DOWN, c.check(handle(loop.dev)).state());
+            assertEquals(CheckState.DOWN, Settle.check(c, handle(loop.dev)).state());
         }
-        assertEquals(CheckState.DOWN, c.check(handle(tmp.resolve("missing"))).state());
+        assertEquals(CheckState.DOWN, Settle.check(c, handle(tmp.resolve("missing"))).state());
     }
 }

@@ -2,7 +2,6 @@ package io.jmultipath.checker.checkers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jmultipath.checker.Checkers;
 import io.jmultipath.checker.PathChecker;
 import io.jmultipath.checker.PathHandle;
 import io.jmultipath.checker.schedule.CheckScheduler;
@@ -37,7 +36,9 @@ class SchedulerLoopTest {
 
     @Test
     void healthyLoopBacksOffAndADetachedOneFallsBackToPollingInterval() throws Exception {
-        PathChecker directio = Checkers.create("directio", null);
+        // wait for the whole timeout so the test does not depend on machine load (no PENDING)
+        PathChecker directio = new DirectioChecker(io.jmultipath.checker.blockio.BlockIos.kernel(),
+            new BoundedRunner("directio", 4), Duration.ofSeconds(10));
         AtomicLong clock = new AtomicLong(0);
         List<String> log = new ArrayList<>();
         CheckScheduler s = new CheckScheduler(clock::get, new Inline(), 4, (id, r) -> {

@@ -68,7 +68,7 @@ class ScsiCheckersTest {
     @MethodSource("turCases")
     void tur(Answer[] answers, CheckState state, String message, int commands) {
         FakeSgIo sg = new FakeSgIo().on(Cdbs.TEST_UNIT_READY, answers);
-        CheckResult r = Checkers.create("tur", sg).check(SDX);
+        CheckResult r = Settle.check(Checkers.create("tur", sg), SDX);
         assertEquals(state, r.state());
         assertEquals(message, r.message());
         assertEquals(commands, sg.requests.size());
@@ -84,7 +84,7 @@ class ScsiCheckersTest {
         SgIo sg = (dev, req) -> {
             throw new ErrnoException("open", dev.toString(), 2, "ENOENT");
         };
-        CheckResult r = Checkers.create("tur", sg).check(SDX);
+        CheckResult r = Settle.check(Checkers.create("tur", sg), SDX);
         assertEquals(CheckState.DOWN, r.state());
     }
 
@@ -158,5 +158,32 @@ class ScsiCheckersTest {
         }
         PathHandle slow = new PathHandle("sdx", Path.of("/dev/sdx"), 8, 16, Path.of("/sys/x"), Duration.ofSeconds(5));
         assertEquals(CheckState.UP, c.check(slow).state());
+    }
+
+    @Test
+    void slowTurIsPendingThenCollectedByTheNextCheck() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        SgIo slow = (dev, req) -> {
+            calls.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return SgResponse.checkCondition(Senses.fixed(2, 4, 0x0b));
+        };
+        BoundedRunner runner = new BoundedRunner("tur-async", 2);
+        TurChecker c = new TurChecker(slow, runner, Duration.ofMillis(1));
+        PathHandle h = new PathHandle("sdx", Path.of("/dev/sdx"), 8, 16, Path.of("/sys/x"), Duration.ofSeconds(30));
+        CheckResult first = c.check(h);
+        assertEquals(CheckState.PENDING, first.state());
+        assertEquals("tur checker still running", first.message());
+        assertEquals(CheckState.PENDING, c.check(h).state());
+        release.countDown();
+        CheckResult done = Settle.check(c, h);
+        assertEquals(CheckState.GHOST, done.state());
+        assertEquals(1, calls.get(), "the result of the first TUR was collected, no second command");
+        assertEquals(0, runner.inFlight());
     }
 }
