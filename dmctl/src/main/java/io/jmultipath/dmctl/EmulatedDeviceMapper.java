@@ -59,7 +59,7 @@ public final class EmulatedDeviceMapper implements DeviceMapper {
    * Full control: {@code file} empty = in memory; {@code major} = the block major of the maps
    * (253 or 254 on real systems; used when the state file is new).
    */
-  public static EmulatedDeviceMapper create(java.util.Optional<Path> file, Predicate<DevT> existing,
+  public static EmulatedDeviceMapper of(java.util.Optional<Path> file, Predicate<DevT> existing,
                                             LongSupplier nanoClock, int major) {
     if (major <= 0 || major > 4095) {
       throw new IllegalArgumentException("invalid block major " + major);

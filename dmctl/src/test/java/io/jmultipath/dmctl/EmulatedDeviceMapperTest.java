@@ -81,11 +81,11 @@ class EmulatedDeviceMapperTest {
 
   @Test
   void majorIsConfigurable() {
-    EmulatedDeviceMapper other = EmulatedDeviceMapper.create(Optional.empty(), d -> true, clock::get, 254);
+    EmulatedDeviceMapper other = EmulatedDeviceMapper.of(Optional.empty(), d -> true, clock::get, 254);
     assertEquals(new DevT(254, 0), other.create("a", null, List.of()).dev());
     other.create("p", null, List.of(new DmTarget(0, 8, "linear", "254:0 0")));
     assertEquals(List.of(new DevT(254, 0)), other.deps("p"));
-    assertThrows(IllegalArgumentException.class, () -> EmulatedDeviceMapper.create(Optional.empty(), d -> true, clock::get, 0));
+    assertThrows(IllegalArgumentException.class, () -> EmulatedDeviceMapper.of(Optional.empty(), d -> true, clock::get, 0));
   }
 
   @Test
