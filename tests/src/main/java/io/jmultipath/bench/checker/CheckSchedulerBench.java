@@ -74,6 +74,7 @@ public final class CheckSchedulerBench {
 
         LongAdder results = new LongAdder();
         AtomicInteger timeouts = new AtomicInteger();
+        AtomicInteger pendings = new AtomicInteger();
         ExecutorService exec = Executors.newFixedThreadPool(maxInFlight, r -> {
             Thread t = new Thread(r, "check");
             t.setDaemon(true);
@@ -83,6 +84,8 @@ public final class CheckSchedulerBench {
             results.increment();
             if (r.state() == CheckState.TIMEOUT) {
                 timeouts.incrementAndGet();
+            } else if (r.state() == CheckState.PENDING) {
+                pendings.incrementAndGet();
             }
         });
         CheckScheduler.Intervals iv = new CheckScheduler.Intervals(Duration.ofSeconds(5), Duration.ofSeconds(20));
@@ -113,8 +116,8 @@ public final class CheckSchedulerBench {
         SchedulerStats st = s.stats();
         System.out.printf("paths=%d maps=%d hung=%d seconds=%d maxInFlight=%d latencyScale=%.1f polling=5s max=20s%n",
             paths, (paths + 3) / 4, hungCount, seconds, maxInFlight, latencyScale);
-        System.out.printf("checks started=%d completed=%d results=%d timeouts=%d ticks=%d%n",
-            st.started(), st.completed(), results.sum(), timeouts.get(), ticks);
+        System.out.printf("checks started=%d completed=%d results=%d pending=%d timeouts=%d ticks=%d%n",
+            st.started(), st.completed(), results.sum(), pendings.get(), timeouts.get(), ticks);
         System.out.printf("cpu=%.2f s over %.1f s wall (%.1f%% of one core), %.1f us cpu per check%n",
             cpu / 1e9, wall / 1e9, 100.0 * cpu / wall, st.started() == 0 ? 0 : cpu / 1e3 / st.started());
         System.out.printf("threads: before=%d peak=%d (check pool %d, directio workers now %d, stuck checks %d)%n",
