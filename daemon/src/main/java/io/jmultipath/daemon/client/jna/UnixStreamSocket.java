@@ -123,7 +123,21 @@ public final class UnixStreamSocket implements Closeable {
     }
 
     private static ErrnoException errno(String op, String name, LastErrorException e) {
-        return new ErrnoException(op, name, e.getErrorCode(), Errno.name(e.getErrorCode()));
+        return new ErrnoException(op, name, e.getErrorCode(), errnoName(e.getErrorCode()));
+    }
+
+    /** Socket errnos (x86_64) the shared table lacks, then the shared table. */
+    static String errnoName(int errno) {
+        return switch (errno) {
+            case 32 -> "EPIPE";
+            case 104 -> "ECONNRESET";
+            case 111 -> "ECONNREFUSED";
+            case 91 -> "EPROTOTYPE";
+            case 97 -> "EAFNOSUPPORT";
+            case 98 -> "EADDRINUSE";
+            case 99 -> "EADDRNOTAVAIL";
+            default -> Errno.name(errno);
+        };
     }
 
     private static void closeQuietly(int fd) {
