@@ -144,4 +144,50 @@ class EngineEndToEndTest {
         h.dm.setPathIoError(new io.jmultipath.dmctl.DevT(fp.major(), fp.minor()), false);
         h.advanceUntil(() -> !h.kernelFailed(name, first), 10); // the checker says UP: reinstated
     }
+
+    @Test
+    void shutdownDisablesQueueingUnlessQueueWithoutDaemon(@TempDir Path tmp) throws Exception {
+        Harness h = new Harness(tmp, 1, 2, CONFIG);
+        h.engine.start();
+        String name = h.map().name();
+        assertTrue(h.kernelQueueing(name));
+        h.engine.shutdown();
+        assertFalse(h.kernelQueueing(name), "queue_without_daemon no: queueing off when the daemon stops");
+        assertEquals("shutdown", h.engine.snapshot().daemonState());
+    }
+
+    @Test
+    void ueventStormCostsOneReconciliation(@TempDir Path tmp) throws Exception {
+        Harness h = new Harness(tmp, 8, 2, CONFIG);
+        for (var p : h.fakePaths) {
+            h.writer.removePath(p);
+        }
+        h.engine.start();
+        assertEquals(0, h.engine.snapshot().topology().maps().size());
+        h.writer.write(h.fakePaths, true);
+        long before = h.engine.reconciliations();
+        java.util.List<io.jmultipath.daemon.uevent.Uevent> storm = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            var p = h.fakePaths.get(i % h.fakePaths.size());
+            storm.add(io.jmultipath.daemon.uevent.Uevent.of("add", "/devices/x/block/" + p.dev(),
+                    java.util.Map.of("SUBSYSTEM", "block", "DEVTYPE", "disk", "DEVNAME", p.dev(), "ID_SERIAL", p.lun().wwid()),
+                    io.jmultipath.daemon.uevent.Uevent.Origin.KERNEL));
+        }
+        for (int i = 0; i < storm.size(); i += 50) {
+            h.engine.offerUevents(storm.subList(i, i + 50));
+        }
+        h.engine.runPending();
+        assertEquals(1, h.engine.reconciliations() - before);
+        assertEquals(8, h.engine.snapshot().topology().maps().size());
+        assertEquals(8, h.engine.ueventsServiced(), "one item per LUN after filter + merge");
+
+        var gone = h.fakePaths.get(0);
+        h.writer.removePath(gone);
+        h.engine.offerUevents(java.util.List.of(io.jmultipath.daemon.uevent.Uevent.of("remove", "/devices/x/block/" + gone.dev(),
+                java.util.Map.of("SUBSYSTEM", "block", "DEVTYPE", "disk", "DEVNAME", gone.dev()),
+                io.jmultipath.daemon.uevent.Uevent.Origin.KERNEL)));
+        h.engine.runPending();
+        assertTrue(h.engine.snapshot().topology().path(gone.dev()).isEmpty(), "removed path is gone");
+        assertEquals(8, h.engine.snapshot().topology().maps().size(), "its map keeps the other path");
+    }
 }
