@@ -14,7 +14,8 @@ class CliParserTest {
         "show paths|LIST_PATHS",
         "list paths|LIST_PATHS",
         "sho paths|LIST_PATHS",
-        "show pat|LIST_PATHS",
+        "disable maps|DISABLEQ_MAPS",
+        "rest map x|RESTOREQ_MAP",
         "show maps|LIST_MAPS",
         "show multipaths status|LIST_MAPS_STATUS",
         "show topology|LIST_TOPOLOGY",
@@ -62,6 +63,9 @@ class CliParserTest {
         assertEquals(CliParseException.Kind.NOT_FOUND, e.kind());
         assertEquals(CliParseException.Kind.NOT_FOUND,
                 assertThrows(CliParseException.class, () -> CliParser.parse("show bogus")).kind());
+        // "pat" is ambiguous: path, paths, pathlist
+        assertEquals(CliParseException.Kind.NOT_FOUND,
+                assertThrows(CliParseException.class, () -> CliParser.parse("show pat")).kind());
         // "re" is ambiguous: remove, reset, reconfigure, resume ...
         assertEquals(CliParseException.Kind.NOT_FOUND,
                 assertThrows(CliParseException.class, () -> CliParser.parse("re map x")).kind());
