@@ -32,17 +32,23 @@ public final class Discovery {
     }
 
     public Result discover() throws IOException {
+        List<String> names = reader.blockDevices().stream().filter(PathInfoParser::isCandidate).sorted().toList();
+        // sysfs reads are independent: parse devices in parallel, keep the result deterministic
+        List<Object> results = names.parallelStream().map(n -> {
+            try {
+                return (Object) discoverOne(n);
+            } catch (DiscoveryException e) {
+                return e.getMessage();
+            }
+        }).toList();
         List<DiscoveredPath> paths = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (String name : reader.blockDevices()) {
-            if (!PathInfoParser.isCandidate(name)) {
-                continue;
-            }
-            try {
-                paths.add(discoverOne(name));
-            } catch (DiscoveryException e) {
-                LOG.warn("{}", e.getMessage());
-                warnings.add(e.getMessage());
+        for (Object o : results) {
+            if (o instanceof DiscoveredPath) {
+                paths.add((DiscoveredPath) o);
+            } else {
+                LOG.warn("{}", o);
+                warnings.add((String) o);
             }
         }
         paths.sort(Comparator.comparing(DiscoveredPath::sysPath));

@@ -11,13 +11,15 @@ public final class PathInfoParser {
     private static final Pattern DEV = Pattern.compile("(\\d+):(\\d+)");
     private static final Pattern PCI = Pattern.compile("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-9a-f]");
     private static final Pattern NVME_NS = Pattern.compile("nvme(\\d+)n(\\d+)");
+    private static final Pattern CANDIDATE = Pattern.compile("(sd|dasd)[a-z]+");
+    private static final Pattern HOST = Pattern.compile("host\\d+");
 
     private PathInfoParser() {
     }
 
     /** True for kernel names jmultipath considers as paths at all (sd*, dasd*, nvme namespaces). */
     public static boolean isCandidate(String name) {
-        return name.matches("sd[a-z]+") || name.matches("dasd[a-z]+") || NVME_NS.matcher(name).matches();
+        return CANDIDATE.matcher(name).matches() || NVME_NS.matcher(name).matches();
     }
 
     public static DiscoveredPath parse(RawBlockDevice raw) throws DiscoveryException {
@@ -101,7 +103,7 @@ public final class PathInfoParser {
         }
         Optional<String> adapter = Optional.empty();
         for (int i = 0; i + 1 < seg.length; i++) {
-            if (PCI.matcher(seg[i]).matches() && seg[i + 1].matches("host\\d+")) {
+            if (PCI.matcher(seg[i]).matches() && HOST.matcher(seg[i + 1]).matches()) {
                 adapter = Optional.of(seg[i]);
             }
         }

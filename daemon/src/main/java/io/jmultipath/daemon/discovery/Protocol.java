@@ -9,6 +9,9 @@ public enum Protocol {
     NVME_LOOP("nvme:loop"), NVME_UNSPEC("nvme:unspec"),
     CCW("ccw"), CCISS("cciss"), UNDEF("undef");
 
+    private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("session\\d+");
+    private static final java.util.regex.Pattern ATA = java.util.regex.Pattern.compile("ata\\d+");
+
     private final String text;
 
     Protocol(String text) {
@@ -30,13 +33,13 @@ public enum Protocol {
             if (seg.startsWith("rport-")) {
                 return SCSI_FCP;
             }
-            if (seg.matches("session\\d+")) {
+            if (SESSION.matcher(seg).matches()) {
                 return SCSI_ISCSI;
             }
             if (seg.startsWith("end_device-")) {
                 return SCSI_SAS;
             }
-            if (seg.matches("ata\\d+")) {
+            if (ATA.matcher(seg).matches()) {
                 return SCSI_ATA;
             }
             if (seg.startsWith("srp")) {

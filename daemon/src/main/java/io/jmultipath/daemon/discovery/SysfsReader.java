@@ -22,10 +22,24 @@ public final class SysfsReader {
             "wwid", "access_state", "preferred_path", "dh_state", "serial", "devtype");
     static final List<String> DEVICE_BIN = List.of("vpd_pg83", "vpd_pg80", "inquiry");
 
+    private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("session\\d+");
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("host\\d+");
+    private static final java.util.regex.Pattern NVME_CTRL = java.util.regex.Pattern.compile("nvme\\d+");
+
     private final HostRoot root;
+    private volatile Path sysReal;
 
     public SysfsReader(HostRoot root) {
         this.root = root;
+    }
+
+    private Path sysReal() throws IOException {
+        Path r = sysReal;
+        if (r == null) {
+            r = root.sys().toRealPath();
+            sysReal = r;
+        }
+        return r;
     }
 
     public HostRoot root() {
@@ -50,7 +64,7 @@ public final class SysfsReader {
     /** Resolved sysfs path of /sys/block/NAME relative to /sys. */
     public String sysPath(String name) throws IOException {
         Path real = root.sysBlock().resolve(name).toRealPath();
-        Path sysReal = root.sys().toRealPath();
+        Path sysReal = sysReal();
         if (!real.startsWith(sysReal)) {
             throw new IOException("/sys/block/" + name + " points outside /sys");
         }
@@ -104,7 +118,7 @@ public final class SysfsReader {
             }
             prefix.append(s);
             Path here = sys.resolve(prefix.toString());
-            if (s.matches("session\\d+")) {
+            if (SESSION.matcher(s).matches()) {
                 text(here.resolve("iscsi_session").resolve(s).resolve("targetname"))
                         .ifPresent(v -> attrs.put("iscsi/targetname", v));
             } else if (s.startsWith("target") && s.contains(":")) {
@@ -114,11 +128,11 @@ public final class SysfsReader {
             } else if (s.startsWith("end_device-")) {
                 text(here.resolve("sas_device").resolve(s).resolve("sas_address"))
                         .ifPresent(v -> attrs.put("sas/sas_address", v));
-            } else if (s.matches("host\\d+")) {
+            } else if (HOST.matcher(s).matches()) {
                 Path fcHost = root.resolve("/sys/class/fc_host").resolve(s);
                 text(fcHost.resolve("node_name")).ifPresent(v -> attrs.put("fc_host/node_name", v));
                 text(fcHost.resolve("port_name")).ifPresent(v -> attrs.put("fc_host/port_name", v));
-            } else if (s.matches("nvme\\d+")) {
+            } else if (NVME_CTRL.matcher(s).matches()) {
                 for (String a : List.of("transport", "model", "serial", "firmware_rev", "cntlid")) {
                     text(here.resolve(a)).ifPresent(v -> attrs.put("nvme/" + a, v));
                 }

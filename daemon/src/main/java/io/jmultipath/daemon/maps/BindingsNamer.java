@@ -24,6 +24,8 @@ public final class BindingsNamer implements Namer {
     private final boolean readOnly;
     private final Set<String> warnings = new LinkedHashSet<>();
     private final Set<String> assigned = new LinkedHashSet<>();
+    private final List<BindingsFile.Binding> pending = new ArrayList<>();
+    private BindingsFile.Parsed parsed;
 
     public BindingsNamer(BindingsFile bindings, KernelMaps kernel, boolean readOnly) {
         this.bindings = bindings;
@@ -40,17 +42,48 @@ public final class BindingsNamer implements Namer {
             return wwid;
         }
         try {
+            if (parsed == null) {
+                parsed = bindings.read();
+                warnings.addAll(parsed.warnings());
+            }
+            java.util.Optional<String> known = parsed.aliasOf(wwid);
+            if (known.isPresent()) {
+                assigned.add(known.get());
+                return known.get();
+            }
             Set<String> taken = new LinkedHashSet<>(kernel.namesTakenExcept(wwid));
             taken.addAll(assigned);
-            BindingsFile.Allocation a = bindings.allocate(wwid, s.aliasPrefix(), taken, readOnly);
-            warnings.addAll(a.warnings());
-            assigned.add(a.alias());
-            return a.alias();
+            String alias = io.jmultipath.daemon.names.FriendlyNames.format(s.aliasPrefix(),
+                    BindingsFile.lowestFreeId(parsed, s.aliasPrefix(), taken));
+            assigned.add(alias);
+            pending.add(new BindingsFile.Binding(alias, wwid, 0));
+            return alias;
         } catch (IOException e) {
-            String w = wwid + ": cannot allocate a user friendly name (" + e.getMessage() + "), using the WWID";
+            String w = wwid + ": cannot read the bindings file (" + e.getMessage() + "), using the WWID";
             LOG.warn("{}", w);
             warnings.add(w);
             return wwid;
+        }
+    }
+
+    /**
+     * Persists the bindings allocated by this namer (one atomic write under the lock), unless read-only.
+     * Returns the WWIDs whose binding could not be stored (bound meanwhile by someone else).
+     */
+    public List<String> flush() {
+        if (readOnly || pending.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<BindingsFile.Binding> conflicts = bindings.appendAll(pending);
+            pending.clear();
+            for (BindingsFile.Binding b : conflicts) {
+                warnings.add(b.alias() + " " + b.wwid() + ": bound concurrently by another process; not stored");
+            }
+            return conflicts.stream().map(BindingsFile.Binding::wwid).toList();
+        } catch (IOException e) {
+            warnings.add("cannot write the bindings file: " + e.getMessage());
+            return List.of();
         }
     }
 

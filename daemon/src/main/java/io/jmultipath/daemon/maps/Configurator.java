@@ -94,18 +94,16 @@ public final class Configurator {
                 options.dryRun() || options.bindingsReadOnly());
         MapPlanner.Plan plan = planner().plan(found.paths(), find,
                 kernel.maps().stream().map(KernelMap::wwid).collect(Collectors.toSet()), only, namer);
+        namer.flush();
         warnings.addAll(namer.warnings());
         List<Reconciler.Outcome> outcomes = new Reconciler(dm).apply(plan.maps(), kernel, options.dryRun(),
                 options.forceReload());
         if (!options.dryRun()) {
-            for (Reconciler.Outcome o : outcomes) {
-                if (o.error().isEmpty()) {
-                    try {
-                        wwids().add(o.map().wwid());
-                    } catch (IOException e) {
-                        warnings.add("/etc/multipath/wwids: cannot add " + o.map().wwid() + ": " + e.getMessage());
-                    }
-                }
+            List<String> ok = outcomes.stream().filter(o -> o.error().isEmpty()).map(o -> o.map().wwid()).toList();
+            try {
+                wwids().addAll(ok);
+            } catch (IOException e) {
+                warnings.add("/etc/multipath/wwids: cannot add WWIDs: " + e.getMessage());
             }
         }
         List<MultipathMap> maps = outcomes.stream().filter(o -> o.error().isEmpty()).map(Reconciler.Outcome::map).toList();

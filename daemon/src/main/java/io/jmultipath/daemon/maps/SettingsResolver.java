@@ -23,6 +23,8 @@ public final class SettingsResolver {
 
     private final Config config;
     private final Optional<PgPolicy> forcedPolicy;
+    /** Resolutions by identity: thousands of paths share a handful of vendor/product/protocol tuples. */
+    private final java.util.Map<PathIdentity, Resolution> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param forcedPolicy {@code multipath -p POLICY} */
     public SettingsResolver(Config config, Optional<PgPolicy> forcedPolicy) {
@@ -39,7 +41,7 @@ public final class SettingsResolver {
     }
 
     public Resolution resolve(DiscoveredPath p) {
-        return config.resolve(identity(p));
+        return cache.computeIfAbsent(identity(p), config::resolve);
     }
 
     static String value(Resolution r, String kw, String fallback) {

@@ -111,6 +111,41 @@ public final class BindingsFile {
         return parse(Files.readString(file, StandardCharsets.UTF_8), displayName);
     }
 
+    /**
+     * Appends new bindings in one atomic write under the lock, re-reading the file first: a binding
+     * whose alias or WWID got bound meanwhile (by another process) is skipped and returned.
+     */
+    public List<Binding> appendAll(List<Binding> fresh) throws IOException {
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        FileLock lock = AtomicFiles.lock(file);
+        try {
+            Parsed parsed = read();
+            List<Binding> conflicts = new ArrayList<>();
+            StringBuilder add = new StringBuilder();
+            for (Binding b : fresh) {
+                if (parsed.aliasOf(b.wwid()).isPresent() || parsed.wwidOf(b.alias()).isPresent()) {
+                    conflicts.add(b);
+                    continue;
+                }
+                add.append(b.alias()).append(' ').append(b.wwid()).append('\n');
+            }
+            String text = parsed.text();
+            if (text.isEmpty()) {
+                text = HEADER;
+            } else if (!text.endsWith("\n")) {
+                text = text + "\n";
+            }
+            if (add.length() > 0) {
+                AtomicFiles.write(file, text + add);
+            }
+            return conflicts;
+        } finally {
+            AtomicFiles.unlock(lock);
+        }
+    }
+
     /** Lowest id ≥ 1 whose name is neither in {@code parsed} nor in {@code taken}. */
     public static int lowestFreeId(Parsed parsed, String prefix, Set<String> taken) {
         Set<Integer> used = new HashSet<>();

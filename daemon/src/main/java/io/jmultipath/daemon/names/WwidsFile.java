@@ -80,6 +80,35 @@ public final class WwidsFile {
         }
     }
 
+    /** Adds several WWIDs in one atomic write; returns how many were new. */
+    public int addAll(java.util.Collection<String> wwids) throws IOException {
+        FileLock lock = AtomicFiles.lock(file);
+        try {
+            String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            Set<String> have = parse(text, displayName).wwids();
+            StringBuilder add = new StringBuilder();
+            int n = 0;
+            for (String w : new LinkedHashSet<>(wwids)) {
+                if (!have.contains(w)) {
+                    add.append('/').append(w).append("/\n");
+                    n++;
+                }
+            }
+            if (n == 0) {
+                return 0;
+            }
+            if (text.isEmpty()) {
+                text = HEADER;
+            } else if (!text.endsWith("\n")) {
+                text += "\n";
+            }
+            AtomicFiles.write(file, text + add);
+            return n;
+        } finally {
+            AtomicFiles.unlock(lock);
+        }
+    }
+
     /** Removes a WWID (every line naming it); false if it was not there. */
     public boolean remove(String wwid) throws IOException {
         FileLock lock = AtomicFiles.lock(file);
