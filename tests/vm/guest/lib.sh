@@ -93,7 +93,15 @@ mpd_stop() {
   WATCH_PID=
   kill -TERM "$MPD_PID" 2>/dev/null; wait_until 30 bash -c "! kill -0 $MPD_PID"; wait "$MPD_PID" 2>/dev/null; MPD_PID=
 }
-flush_maps() { for m in $(dm_maps); do dmsetup remove --retry "$m" 2>/dev/null || dmsetup remove -f "$m"; done; udevadm settle -t 10; }
+flush_maps() { # remove every multipath map (retrying while udev/blkid still hold them); 1 if some remain
+  local i m
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    udevadm settle -t 10
+    for m in $(dm_maps); do dmsetup remove --retry "$m" >/dev/null 2>&1; done
+    no_maps && return 0; sleep 1
+  done
+  log "maps left after flush: $(dm_maps | tr '\n' ' ')"; return 1
+}
 # the multipathd socket client (Debian's, C: fast under TCG). Works against both daemons.
 mpc() { multipathd "$@" 2>&1; }
 # normalise a `multipath -ll` topology for comparison: names, wwid, groups (prio, status), paths (dev, dm/check/online state)

@@ -12,14 +12,14 @@ declare -A T_READY T_FAIL T_BACK NAMES TOPO PATHS
 run_daemon() { # run_daemon multipathd|jmultipathd
   local d=$1
   sec "==== $d"
-  flush_maps; write_conf
+  check "$d: no maps left before the start" flush_maps; write_conf
   local S=$(up)
   if [ $d = multipathd ] || [ "$REF" = 1 ]; then mpd_start; else jmd_start; fi
   if wait_until 180 all3; then T_READY[$d]=$(elapsed $S); pass "$d: mpatha with 3 paths"; else T_READY[$d]=timeout; fail "$d: mpatha with 3 paths within 180 s"; fi
   wait_until 60 bash -c "multipathd show paths 2>/dev/null | grep -c ready | grep -q 3"
   NAMES[$d]=$(dm_maps | sort | tr '\n' ' ')
   TOPO[$d]=$(multipathd show topology 2>&1); PATHS[$d]=$(multipathd show paths 2>&1 | paths_project)
-  echo "${TOPO[$d]}"; echo "${PATHS[$d]}"
+  echo "${TOPO[$d]}"; echo "${PATHS[$d]}"; log "kernel: $(dmsetup status mpatha)"
   S=$(up); echo offline > /sys/block/$V/device/state
   if wait_until 60 path_failed mpatha $DV; then T_FAIL[$d]=$WAITED; pass "$d: idle path $V failed after offline"; else T_FAIL[$d]=timeout; fail "$d: $V failed within 60 s"; fi
   echo running > /sys/block/$V/device/state
