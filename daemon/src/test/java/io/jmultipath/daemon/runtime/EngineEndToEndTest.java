@@ -190,4 +190,49 @@ class EngineEndToEndTest {
         assertTrue(h.engine.snapshot().topology().path(gone.dev()).isEmpty(), "removed path is gone");
         assertEquals(8, h.engine.snapshot().topology().maps().size(), "its map keeps the other path");
     }
+
+    @Test
+    void noPathRetryFailStopsQueueingAtOnce(@TempDir Path tmp) throws Exception {
+        Harness h = new Harness(tmp, 1, 2, CONFIG.replace("no_path_retry 3", "no_path_retry fail"));
+        h.engine.start();
+        String name = h.map().name();
+        assertFalse(h.kernelQueueing(name));
+        for (var p : h.map().paths()) {
+            h.verdicts.put(p.dev(), CheckState.DOWN);
+        }
+        h.advanceUntil(() -> h.map().paths().stream().allMatch(p -> h.kernelFailed(name, p.dev())), 25);
+        assertFalse(h.kernelQueueing(name));
+        assertEquals("off", Formatter.map(h.map(), "%Q").strip());
+    }
+
+    @Test
+    void noPathRetryQueueQueuesForever(@TempDir Path tmp) throws Exception {
+        Harness h = new Harness(tmp, 1, 2, CONFIG.replace("no_path_retry 3", "no_path_retry queue"));
+        h.engine.start();
+        String name = h.map().name();
+        for (var p : h.map().paths()) {
+            h.verdicts.put(p.dev(), CheckState.DOWN);
+        }
+        h.advanceUntil(() -> h.map().paths().stream().allMatch(p -> h.kernelFailed(name, p.dev())), 25);
+        h.advance(Duration.ofSeconds(120));
+        assertTrue(h.kernelQueueing(name));
+        assertEquals("on", Formatter.map(h.map(), "%Q").strip());
+    }
+
+    @Test
+    void followoverFailsBackOnlyWhenTheBetterGroupNewlyComesUp(@TempDir Path tmp) throws Exception {
+        Harness h = new Harness(tmp, 1, 2, CONFIG.replace("failback immediate", "failback followover"));
+        h.engine.start();
+        String name = h.map().name();
+        String first = h.map().groups().get(0).paths().get(0).dev();
+        h.dm.submitIo(name, 4096);
+        h.verdicts.put(first, CheckState.DOWN);
+        h.advanceUntil(() -> h.kernelFailed(name, first), 25);
+        h.dm.submitIo(name, 4096);
+        assertEquals(2, h.kernelStatus(name).currentPg());
+        h.verdicts.remove(first);
+        h.advanceUntil(() -> !h.kernelFailed(name, first), 10);
+        assertEquals("followover", Formatter.map(h.map(), "%F").strip());
+        assertEquals(CheckState.UP, h.path(first).state());
+    }
 }
