@@ -40,8 +40,11 @@ public final class DaemonMain {
             ClientMain c = new ClientMain(SocketNames.connect(o.socket(), System.getenv()),
                     CliServer.DEFAULT_TIMEOUT.plusMillis(100), System.out, System.err);
             if (o.interactive().isPresent() && o.interactive().get().isEmpty() && o.words().isEmpty()) {
+                if (System.console() != null) {
+                    return c.interactiveTerminal(System.in);
+                }
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                return c.interactive(in, System.console() != null);
+                return c.interactive(in, false);
             }
             String cmd = o.interactive().filter(s -> !s.isEmpty()).orElse(String.join(" ", o.words()));
             return c.oneShot(cmd);

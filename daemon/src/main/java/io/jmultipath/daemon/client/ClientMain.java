@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code jmultipathd <words…>}, {@code jmultipathd -k"cmd"} and the interactive
@@ -52,9 +53,30 @@ public final class ClientMain {
         return 0;
     }
 
+    /** The shell on a terminal: raw mode with Tab completion and history keys when stty works. */
+    public int interactiveTerminal(java.io.InputStream in) {
+        Optional<RawTerminal> raw = RawTerminal.open(in, out);
+        if (raw.isEmpty()) {
+            return interactive(new BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)), true);
+        }
+        try (RawTerminal t = raw.get()) {
+            List<String> history = new ArrayList<>();
+            LineEditor ed = new LineEditor(t, history);
+            return session(() -> ed.readLine(PROMPT).orElse(null), false, history);
+        }
+    }
+
     /** The interactive shell: help, history, quit/exit, EOF (Ctrl-D) ends. */
     public int interactive(BufferedReader in, boolean showPrompt) {
-        List<String> history = new ArrayList<>();
+        return session(in::readLine, showPrompt, new ArrayList<>());
+    }
+
+    /** A source of lines; null = end of input. */
+    interface Lines {
+        String next() throws IOException;
+    }
+
+    private int session(Lines in, boolean showPrompt, List<String> history) {
         CliClient c = null;
         try {
             c = CliClient.connect(sockets);
@@ -63,7 +85,7 @@ public final class ClientMain {
                     out.print(PROMPT);
                     out.flush();
                 }
-                String line = in.readLine();
+                String line = in.next();
                 if (line == null) {
                     if (showPrompt) {
                         out.println();
@@ -74,7 +96,9 @@ public final class ClientMain {
                 if (cmd.isEmpty()) {
                     continue;
                 }
-                history.add(cmd);
+                if (history.isEmpty() || !history.get(history.size() - 1).equals(cmd)) {
+                    history.add(cmd);
+                }
                 if (cmd.equals("quit") || cmd.equals("exit")) {
                     return 0;
                 }
