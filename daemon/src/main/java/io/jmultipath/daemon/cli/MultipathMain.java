@@ -98,9 +98,12 @@ public final class MultipathMain {
             err.println(e.getMessage());
             return 1;
         }
-        if (a.showConfig() > 0) {
+        if (a.showConfig() == 1) {
             out.print(config.showConfig());
             return 0;
+        }
+        if (a.showConfig() == 2) {
+            return LocalConfig.print(root, config, a.dm().orElse("kernel"), out, err);
         }
         Optional<PgPolicy> policy = Optional.empty();
         if (a.policy().isPresent()) {

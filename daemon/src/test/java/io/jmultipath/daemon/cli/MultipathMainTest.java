@@ -130,6 +130,11 @@ class MultipathMainTest {
         assertTrue(t.out().startsWith("defaults {\n"), t.out());
         assertTrue(t.out().contains("\tuser_friendly_names \"yes\"\n") || t.out().contains("\tuser_friendly_names yes\n"),
                 t.out());
+        assertEquals(0, san.jmultipath("-v1").rc());
+        FakeSan.Run local = san.jmultipath("-T");
+        assertEquals(0, local.rc(), local.err());
+        assertTrue(local.out().contains("vendor \"(LIO-ORG|SUSE)\""), local.out());
+        assertTrue(local.out().contains("360014050000000000000000abc000001"), local.out());
         assertTrue(san.jmultipath("-h").out().contains("-ll     show multipath topology (maximum info)"));
         FakeSan.Run bad = san.jmultipath("-Z");
         assertEquals(1, bad.rc());
