@@ -54,6 +54,7 @@ public final class CoreBench {
 
     static void run(Path dir, int luns, int ports) throws Exception {
         HostRoot root = new HostRoot(dir);
+        CpuClock clock = new CpuClock();
         long t0 = System.nanoTime();
         List<FakeLun> l = new ArrayList<>();
         for (int i = 1; i <= luns; i++) {
@@ -63,18 +64,18 @@ public final class CoreBench {
         w.write(new SanLayout(0).ports(l, ports, 2, FakeTransport.ISCSI).paths(), false);
         w.writeConfig("defaults {\n\tuser_friendly_names yes\n\tfind_multipaths greedy\n}\n");
         System.out.printf("simulated SAN: %d LUNs x %d paths = %d sd devices, written in %s ms%n", luns, ports,
-                luns * ports, ms(t0));
+                luns * ports, clock.ms(t0));
 
         for (int i = 1; i <= 3; i++) {
             long t = System.nanoTime();
             Discovery.Result r = new Discovery(new SysfsReader(root)).discover();
-            System.out.printf("discovery run %d: %d paths in %s ms%n", i, r.paths().size(), ms(t));
+            System.out.printf("discovery run %d: %d paths in %s ms%n", i, r.paths().size(), clock.ms(t));
         }
         for (int i = 1; i <= 3; i++) {
             long t = System.nanoTime();
             Out o = tool(List.of("--root", dir.toString(), "--dm", "emulated", "-d"));
             System.out.printf("jmultipath -d run %d (end to end, in-process): rc=%d, %d 'create:' maps, %s ms%n", i, o.rc,
-                    count(o.out, "create: "), ms(t));
+                    count(o.out, "create: "), clock.ms(t));
         }
         Config config = ConfigLoader.load(root.multipathConf(), root.confDir()).config();
         for (int i = 1; i <= 3; i++) {
@@ -86,13 +87,13 @@ public final class CoreBench {
                         Configurator.Options.DEFAULT).configure(p -> true);
                 long created = r.outcomes().stream().filter(o -> o.error().isEmpty()).count();
                 System.out.printf("create run %d (in-memory emulated kernel, bindings+wwids written): %d maps in %s ms; "
-                        + "kernel now has %d devices%n", i, created, ms(t), dm.list().size());
+                        + "kernel now has %d devices%n", i, created, clock.ms(t), dm.list().size());
                 long t2 = System.nanoTime();
                 Configurator.Result again = new Configurator(root, config, dm, new SysfsPathProbe(),
                         Configurator.Options.DEFAULT).configure(p -> true);
                 System.out.printf("  re-run on the same kernel (adopt, no reloads): %d actions in %s ms%n",
                         again.outcomes().stream().filter(o -> o.action() != io.jmultipath.daemon.topology.MapAction.NOTHING)
-                                .count(), ms(t2));
+                                .count(), clock.ms(t2));
             }
         }
         Files.deleteIfExists(root.bindingsFile());
@@ -100,10 +101,10 @@ public final class CoreBench {
         long t = System.nanoTime();
         Out o = tool(List.of("--root", dir.toString(), "--dm", "emulated:" + state, "-v1"));
         System.out.printf("jmultipath -v1 --dm emulated:FILE (create, shared-file kernel): rc=%d, %d maps in %s ms%n",
-                o.rc, o.out.lines().count(), ms(t));
+                o.rc, o.out.lines().count(), clock.ms(t));
         t = System.nanoTime();
         o = tool(List.of("--root", dir.toString(), "--dm", "emulated:" + state, "-ll"));
-        System.out.printf("jmultipath -ll (shared-file kernel): rc=%d, %d lines in %s ms%n", o.rc, o.out.lines().count(), ms(t));
+        System.out.printf("jmultipath -ll (shared-file kernel): rc=%d, %d lines in %s ms%n", o.rc, o.out.lines().count(), clock.ms(t));
     }
 
     record Out(int rc, String out) {}
@@ -127,15 +128,17 @@ public final class CoreBench {
     }
 
     /** Wall time since t0, plus the process CPU time used since the previous call (the machine may be shared). */
-    static String ms(long t0) {
-        long wall = (System.nanoTime() - t0) / 1_000_000;
-        long cpu = cpuNanos();
-        String s = wall + " (cpu " + (cpu - lastCpu) / 1_000_000 + ")";
-        lastCpu = cpu;
-        return s;
-    }
+    static final class CpuClock {
+        private long last = cpuNanos();
 
-    private static long lastCpu = cpuNanos();
+        String ms(long t0) {
+            long wall = (System.nanoTime() - t0) / 1_000_000;
+            long cpu = cpuNanos();
+            String s = wall + " (cpu " + (cpu - last) / 1_000_000 + ")";
+            last = cpu;
+            return s;
+        }
+    }
 
     static long cpuNanos() {
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
