@@ -345,8 +345,11 @@ public final class Engine {
         return p.withNextCheck(si.map(s -> new CheckTick((int) s.tick(), (int) s.checkint())));
     }
 
+    /** Maps by name, rebuilt after each reconciliation. */
+    final Map<String, MapRuntime> byName = new java.util.HashMap<>();
+
     Optional<MapRuntime> mapOf(Path p) {
-        return p.mapName().flatMap(n -> maps.values().stream().filter(m -> m.name.equals(n)).findFirst());
+        return p.mapName().map(byName::get);
     }
 
     Optional<MapRuntime> findMap(String key) {

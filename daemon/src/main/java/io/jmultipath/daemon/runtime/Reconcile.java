@@ -98,6 +98,8 @@ final class Reconcile {
         for (MapRuntime gone : before.values()) {
             flush(gone);
         }
+        e.byName.clear();
+        e.maps.values().forEach(m -> e.byName.put(m.name, m));
         KernelMaps after = KernelMaps.read(e.deps.dm());
         for (MapRuntime m : e.maps.values()) {
             after.byWwid(m.wwid).ifPresent(k -> adoptKernelState(m, k));
@@ -160,11 +162,6 @@ final class Reconcile {
         });
     }
 
-    /** WWIDs of maps currently managed (for tests). */
-    static List<String> wwids(Engine e) {
-        return new ArrayList<>(e.maps.keySet());
-    }
-
     /** Removes a map on request ("del map"): busy maps are refused. */
     static boolean delMap(Engine e, MapRuntime m) throws DmException {
         var info = e.deps.dm().info(m.name);
@@ -173,6 +170,7 @@ final class Reconcile {
         }
         e.deps.dm().remove(m.name, false);
         e.maps.remove(m.wwid);
+        e.byName.remove(m.name);
         e.suppressed.add(m.wwid);
         Engine.LOG.info("{}: map flushed", m.name);
         e.reconcile.run("del map", false);
