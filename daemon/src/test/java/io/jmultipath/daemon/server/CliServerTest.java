@@ -158,4 +158,25 @@ class CliServerTest {
             assertTrue(WireFormat.decodeText(rep.array()).startsWith("paths of"));
         }
     }
+
+    /** SO_PEERCRED for real: a client running as uid 65534 may show but not fail a path. */
+    @Test
+    void nonRootPeerMayOnlyShow() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch uid");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/setpriv")) && java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3")), "setpriv or /usr/bin/python3 missing");
+        String py = "import socket,struct,sys\n"
+                + "s=socket.socket(socket.AF_UNIX,socket.SOCK_STREAM); s.connect('\\0'+sys.argv[1][1:])\n"
+                + "for cmd in sys.argv[2:]:\n"
+                + "  b=cmd.encode()+b'\\0'; s.sendall(struct.pack('<Q',len(b))+b)\n"
+                + "  n=struct.unpack('<Q',s.recv(8,socket.MSG_WAITALL))[0]; r=b''\n"
+                + "  while len(r)<n: r+=s.recv(n-len(r))\n"
+                + "  print(r[:-1].decode().replace('\\n','|'))\n";
+        Process p = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                "/usr/bin/python3", "-c", py, abstractName, "show paths", "fail path sdb").redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor(20, TimeUnit.SECONDS), "client hung");
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.exitValue() == 0, "python3 client failed: " + out);
+        assertEquals(List.of("paths of " + ProcessHandle.current().pid() + "|", "fail|permission deny: need to be root|"),
+                out.lines().toList());
+    }
 }
