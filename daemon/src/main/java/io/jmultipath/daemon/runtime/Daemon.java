@@ -85,7 +85,13 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         try {
             while (!stop) {
                 long now = engine.deps.clock().getAsLong();
-                long next = engine.tick(now);
+                long next;
+                try {
+                    next = engine.tick(now);
+                } catch (RuntimeException e) {
+                    Engine.LOG.warn("checker loop: {}", e.toString());
+                    next = now + 1_000_000_000L;
+                }
                 long wait = Math.max(1_000_000L, Math.min(next - engine.deps.clock().getAsLong(), 1_000_000_000L));
                 engine.runPending(Duration.ofNanos(wait));
                 if (now - lastPing >= pingEvery) {

@@ -94,7 +94,8 @@ public final class Engine {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                LOG.warn("internal error: {}", e.toString(), e);
+                LOG.warn("internal error: {}", e.toString());
+                LOG.debug("internal error", e);
             }
             n++;
             r = mailbox.poll();
