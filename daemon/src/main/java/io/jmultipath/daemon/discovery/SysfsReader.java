@@ -16,10 +16,10 @@ import java.util.Optional;
 /** Thin I/O: reads the sysfs attributes and udev database entry of block devices below a {@link HostRoot}. */
 public final class SysfsReader {
 
-    static final List<String> BLOCK_ATTRS = List.of("dev", "size", "ro", "wwid", "nsid",
-            "queue/max_sectors_kb");
+    static final List<String> BLOCK_ATTRS = List.of("dev", "size", "ro");
+    static final List<String> NVME_BLOCK_ATTRS = List.of("wwid", "nsid");
     static final List<String> DEVICE_ATTRS = List.of("vendor", "model", "rev", "state", "timeout",
-            "wwid", "access_state", "preferred_path", "dh_state", "serial", "devtype");
+            "wwid", "access_state", "preferred_path", "dh_state");
     static final List<String> DEVICE_BIN = List.of("vpd_pg83", "vpd_pg80", "inquiry");
 
     private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("session\\d+");
@@ -77,7 +77,7 @@ public final class SysfsReader {
         Path blockDir = root.sys().resolve(sysPath);
         Map<String, String> attrs = new HashMap<>();
         Map<String, byte[]> bin = new HashMap<>();
-        for (String a : BLOCK_ATTRS) {
+        for (String a : name.startsWith("nvme") ? concat(BLOCK_ATTRS, NVME_BLOCK_ATTRS) : BLOCK_ATTRS) {
             text(blockDir.resolve(a)).ifPresent(v -> attrs.put(a, v));
         }
         Path device = blockDir.resolve("device");
@@ -108,8 +108,15 @@ public final class SysfsReader {
         return new RawBlockDevice(name, sysPath, attrs, bin, holders, udev);
     }
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     private void readTransport(String sysPath, Map<String, String> attrs) {
         String[] seg = sysPath.split("/");
+        boolean fc = sysPath.contains("/rport-");
         Path sys = root.sys();
         StringBuilder prefix = new StringBuilder();
         for (String s : seg) {
@@ -121,14 +128,14 @@ public final class SysfsReader {
             if (SESSION.matcher(s).matches()) {
                 text(here.resolve("iscsi_session").resolve(s).resolve("targetname"))
                         .ifPresent(v -> attrs.put("iscsi/targetname", v));
-            } else if (s.startsWith("target") && s.contains(":")) {
-                Path fc = here.resolve("fc_transport").resolve(s);
-                text(fc.resolve("node_name")).ifPresent(v -> attrs.put("fc/node_name", v));
-                text(fc.resolve("port_name")).ifPresent(v -> attrs.put("fc/port_name", v));
+            } else if (fc && s.startsWith("target") && s.contains(":")) {
+                Path fcDir = here.resolve("fc_transport").resolve(s);
+                text(fcDir.resolve("node_name")).ifPresent(v -> attrs.put("fc/node_name", v));
+                text(fcDir.resolve("port_name")).ifPresent(v -> attrs.put("fc/port_name", v));
             } else if (s.startsWith("end_device-")) {
                 text(here.resolve("sas_device").resolve(s).resolve("sas_address"))
                         .ifPresent(v -> attrs.put("sas/sas_address", v));
-            } else if (HOST.matcher(s).matches()) {
+            } else if (fc && HOST.matcher(s).matches()) {
                 Path fcHost = root.resolve("/sys/class/fc_host").resolve(s);
                 text(fcHost.resolve("node_name")).ifPresent(v -> attrs.put("fc_host/node_name", v));
                 text(fcHost.resolve("port_name")).ifPresent(v -> attrs.put("fc_host/port_name", v));
