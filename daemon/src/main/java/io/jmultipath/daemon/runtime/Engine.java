@@ -8,7 +8,6 @@ import io.jmultipath.checker.schedule.ScheduleInfo;
 import io.jmultipath.config.Config;
 import io.jmultipath.daemon.discovery.DiscoveredPath;
 import io.jmultipath.daemon.discovery.Discovery;
-import io.jmultipath.daemon.discovery.DiscoveryException;
 import io.jmultipath.daemon.discovery.SysfsReader;
 import io.jmultipath.daemon.maps.LivePathProbe;
 import io.jmultipath.daemon.topology.CheckTick;
@@ -51,6 +50,7 @@ public final class Engine {
     final Set<String> suppressed = new HashSet<>();
     final PathPolicy policy;
     final Reconcile reconcile;
+    private final UeventIntake uevents;
     private final LinkedBlockingQueue<Runnable> mailbox = new LinkedBlockingQueue<>();
     final CheckScheduler scheduler;
     private final LivePathProbe handles;
@@ -71,6 +71,7 @@ public final class Engine {
                 (id, r) -> post(() -> onCheckResult(id, r)));
         this.policy = new PathPolicy(this);
         this.reconcile = new Reconcile(this);
+        this.uevents = new UeventIntake(this);
         this.snapshot = new Snapshot(Topology.EMPTY, config, "startup");
         this.nextSecond = deps.clock().getAsLong() + SECOND;
         this.queueWithoutDaemon = yes(config.defaults("queue_without_daemon").value());
@@ -143,95 +144,23 @@ public final class Engine {
 
     /** A batch of (merged) uevents: update the discovered set, then ONE reconciliation. */
     public void onUevents(List<MergedUevent> batch) {
-        boolean changed = false;
-        for (MergedUevent m : batch) {
-            for (Uevent u : m.all()) {
-                changed |= applyUevent(u);
-            }
-        }
-        if (changed) {
-            reconcile.run("uevent", false);
-        }
+        uevents.onUevents(batch);
     }
-
-    private boolean applyUevent(Uevent u) {
-        String dev = u.kernel();
-        if (u.isDm()) {
-            if (u.action().equals("change") || u.action().equals("remove")) {
-                post(this::onDmEvent);
-            }
-            return false;
-        }
-        switch (u.action()) {
-            case "add", "change" -> {
-                if (u.action().equals("add") && config.blacklist().checkDevnode(dev).blacklisted()) {
-                    LOG.debug("{}: spurious uevent, path is blacklisted", dev);
-                    return false;
-                }
-                try {
-                    DiscoveredPath p = new Discovery(new SysfsReader(deps.root())).discoverOne(dev);
-                    DiscoveredPath old = discovered.put(dev, p);
-                    if (old == null) {
-                        LOG.info("{}: add path (uevent)", dev);
-                    }
-                    return old == null || !old.equals(p);
-                } catch (DiscoveryException e) {
-                    LOG.warn("{}: {}", dev, e.getMessage());
-                    return false;
-                }
-            }
-            case "remove" -> {
-                if (discovered.remove(dev) != null) {
-                    LOG.info("{}: remove path (uevent)", dev);
-                    return true;
-                }
-                return false;
-            }
-            default -> {
-                return false;
-            }
-        }
-    }
-
-    private final java.util.concurrent.ConcurrentLinkedQueue<List<Uevent>> ueventInbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean ueventDrainPosted = new java.util.concurrent.atomic.AtomicBoolean();
-    private final io.jmultipath.daemon.uevent.UeventMerger merger =
-            new io.jmultipath.daemon.uevent.UeventMerger(io.jmultipath.daemon.uevent.UeventMerger::udevWwid);
-    long ueventsReceived;
-    long ueventsServiced;
 
     /**
      * Thread-safe: queues raw uevents. Batches that arrive while the owner is busy are merged
      * together and cost one reconciliation.
      */
     public void offerUevents(List<Uevent> batch) {
-        ueventInbox.add(batch);
-        if (ueventDrainPosted.compareAndSet(false, true)) {
-            post(this::drainUevents);
-        }
-    }
-
-    private void drainUevents() {
-        ueventDrainPosted.set(false);
-        List<Uevent> all = new ArrayList<>();
-        for (List<Uevent> b = ueventInbox.poll(); b != null; b = ueventInbox.poll()) {
-            all.addAll(b);
-        }
-        if (all.isEmpty()) {
-            return;
-        }
-        ueventsReceived += all.size();
-        List<MergedUevent> merged = merger.merge(all);
-        ueventsServiced += merged.size();
-        onUevents(merged);
+        uevents.offer(batch);
     }
 
     public long ueventsReceived() {
-        return ueventsReceived;
+        return uevents.received;
     }
 
     public long ueventsServiced() {
-        return ueventsServiced;
+        return uevents.serviced;
     }
 
     // ---- checker ---------------------------------------------------------------------------
