@@ -8,7 +8,7 @@ O=$(sd_of_host 0); V=$(sd_of_host 1); DV=$(devt $V)
 all3() { dmsetup table mpatha 2>/dev/null | awk '{n=0; for(i=1;i<=NF;i++) if ($i ~ /^[0-9]+:[0-9]+$/) n++; exit !(n==3)}'; }
 # show paths projection by column name: dev pri dm_st chk_st dev_st
 paths_project() { awk 'NR==1 { for (i=1;i<=NF;i++) c[$i]=i; next } NF { print $c["dev"], $c["pri"], $c["dm_st"], $c["chk_st"], $c["dev_st"] }' | sort; }
-declare -A T_READY T_FAIL T_BACK NAMES TOPO PATHS
+declare -A T_READY T_FAIL T_BACK NAMES TOPO PATHS KSTATUS
 run_daemon() { # run_daemon multipathd|jmultipathd
   local d=$1
   sec "==== $d"
@@ -19,7 +19,8 @@ run_daemon() { # run_daemon multipathd|jmultipathd
   wait_until 60 bash -c "multipathd show paths 2>/dev/null | grep -c ready | grep -q 3"
   NAMES[$d]=$(dm_maps | sort | tr '\n' ' ')
   TOPO[$d]=$(multipathd show topology 2>&1); PATHS[$d]=$(multipathd show paths 2>&1 | paths_project)
-  echo "${TOPO[$d]}"; echo "${PATHS[$d]}"; log "kernel: $(dmsetup status mpatha)"
+  KSTATUS[$d]=$(dmsetup status mpatha)
+  echo "${TOPO[$d]}"; echo "${PATHS[$d]}"; log "map ready after ${T_READY[$d]} s; kernel status: ${KSTATUS[$d]}"
   S=$(up); echo offline > /sys/block/$V/device/state
   if wait_until 60 path_failed mpatha $DV; then T_FAIL[$d]=$WAITED; pass "$d: idle path $V failed after offline"; else T_FAIL[$d]=timeout; fail "$d: $V failed within 60 s"; fi
   echo running > /sys/block/$V/device/state
@@ -30,6 +31,9 @@ run_daemon multipathd
 run_daemon jmultipathd
 sec "comparison"
 check_eq "same map names" "${NAMES[multipathd]}" "${NAMES[jmultipathd]}"
+# group status comes from the kernel: a group turns active with the first I/O (udev's blkid probe of the new map)
+log "kernel status under multipathd:  ${KSTATUS[multipathd]}"
+log "kernel status under jmultipathd: ${KSTATUS[jmultipathd]}"
 compare_topology "show topology: jmultipathd vs multipathd" "${TOPO[multipathd]}" "${TOPO[jmultipathd]}"
 check_eq "show paths (dev pri dm_st chk_st dev_st): jmultipathd vs multipathd" "${PATHS[multipathd]}" "${PATHS[jmultipathd]}"
 {
