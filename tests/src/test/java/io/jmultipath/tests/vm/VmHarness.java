@@ -52,15 +52,26 @@ final class VmHarness {
     int run(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", script().toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).inheritIO();
+        // not inheritIO(): the forked surefire JVM's stdout is surefire's channel; copy lines through System.out
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("JM_TARGET", jmTarget);
         pb.environment().put("VM_WORK", work.toString());
         Process p = pb.start();
+        Thread copier = new Thread(() -> {
+            try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                r.lines().forEach(System.out::println);
+            } catch (IOException e) {
+                System.out.println("(vm output: " + e.getMessage() + ")");
+            }
+        }, "vm-output");
+        copier.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
             throw new IllegalStateException("tests/vm/run " + String.join(" ", args) + " exceeded " + timeout);
         }
+        copier.join(10_000);
         return p.exitValue();
     }
 
