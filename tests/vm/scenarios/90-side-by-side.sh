@@ -5,7 +5,7 @@
 . "$VM_HOME/guest/lib.sh"
 check "scsi_debug 3 paths" scsi_debug_load 3
 O=$(sd_of_host 0); V=$(sd_of_host 1); DV=$(devt $V)
-all3() { dmsetup table mpatha 2>/dev/null | awk '{n=0; for(i=1;i<=NF;i++) if ($i ~ /^[0-9]+:[0-9]+$/) n++; exit !(n==3)}'; }
+all3() { dmsetup table mpatha 2>/dev/null | awk '{for(i=1;i<=NF;i++) if ($i ~ /^[0-9]+:[0-9]+$/) n++} END {exit !(n==3)}'; }
 # show paths projection by column name: dev pri dm_st chk_st dev_st
 paths_project() { awk 'NR==1 { for (i=1;i<=NF;i++) c[$i]=i; next } NF { print $c["dev"], $c["pri"], $c["dm_st"], $c["chk_st"], $c["dev_st"] }' | sort; }
 declare -A T_READY T_FAIL T_BACK NAMES TOPO PATHS KSTATUS
