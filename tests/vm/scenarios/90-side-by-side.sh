@@ -8,7 +8,7 @@ O=$(sd_of_host 0); V=$(sd_of_host 1); DV=$(devt $V)
 all3() { dmsetup table mpatha 2>/dev/null | awk '{for(i=1;i<=NF;i++) if ($i ~ /^[0-9]+:[0-9]+$/) n++} END {exit !(n==3)}'; }
 # show paths projection by column name: dev pri dm_st chk_st dev_st
 paths_project() { awk 'NR==1 { for (i=1;i<=NF;i++) c[$i]=i; next } NF { print $c["dev"], $c["pri"], $c["dm_st"], $c["chk_st"], $c["dev_st"] }' | sort; }
-declare -A T_READY T_FAIL T_BACK NAMES TOPO PATHS KSTATUS
+declare -A T_READY T_FAIL T_BACK NAMES TOPO PATHS KSTATUS UDEVP
 run_daemon() { # run_daemon multipathd|jmultipathd
   local d=$1
   sec "==== $d"
@@ -20,6 +20,8 @@ run_daemon() { # run_daemon multipathd|jmultipathd
   NAMES[$d]=$(dm_maps | sort | tr '\n' ' ')
   TOPO[$d]=$(multipathd show topology 2>&1); PATHS[$d]=$(multipathd show paths 2>&1 | paths_project)
   KSTATUS[$d]=$(dmsetup status mpatha)
+  udevadm settle -t 10
+  UDEVP[$d]=$(udevadm info -q property -n /dev/mapper/mpatha 2>/dev/null | grep -E '^DM_UDEV_(PRIMARY_SOURCE|DISABLE_[A-Z]+_RULES)_FLAG=' | sort | tr '\n' ' ')
   echo "${TOPO[$d]}"; echo "${PATHS[$d]}"; log "map ready after ${T_READY[$d]} s; kernel status: ${KSTATUS[$d]}"
   S=$(up); echo offline > /sys/block/$V/device/state
   if wait_until 60 path_failed mpatha $DV; then T_FAIL[$d]=$WAITED; pass "$d: idle path $V failed after offline"; else T_FAIL[$d]=timeout; fail "$d: $V failed within 60 s"; fi
@@ -31,6 +33,9 @@ run_daemon multipathd
 run_daemon jmultipathd
 sec "comparison"
 check_eq "same map names" "${NAMES[multipathd]}" "${NAMES[jmultipathd]}"
+# multipath-tools sends a udev cookie with DM_UDEV_PRIMARY_SOURCE_FLAG, so udev runs the full dm rules
+# (blkid probe -> first I/O -> group active, by-id links, LVM/filesystem scanning on top of the map)
+check_eq "udev flags of the new map (DM_UDEV_*_FLAG in the udev db)" "${UDEVP[multipathd]}" "${UDEVP[jmultipathd]}"
 # group status comes from the kernel: a group turns active with the first I/O (udev's blkid probe of the new map)
 log "kernel status under multipathd:  ${KSTATUS[multipathd]}"
 log "kernel status under jmultipathd: ${KSTATUS[jmultipathd]}"
