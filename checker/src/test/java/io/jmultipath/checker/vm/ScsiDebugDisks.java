@@ -57,7 +57,8 @@ final class ScsiDebugDisks {
         }
     }
 
+    /** Writes a sysfs attribute as {@code echo} does: SCSI {@code device/state} only accepts a value ending in a newline. */
     static void write(Path f, String value) throws IOException {
-        Files.writeString(f, value, StandardCharsets.US_ASCII);
+        Files.writeString(f, value + "\n", StandardCharsets.US_ASCII);
     }
 }
