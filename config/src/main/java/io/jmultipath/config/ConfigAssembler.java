@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds an immutable {@link Config} the way libmultipath's {@code _init_config} does: built-in
@@ -17,18 +15,18 @@ import org.slf4j.LoggerFactory;
  * voids, default blacklists, multipaths/protocol merging.
  */
 final class ConfigAssembler {
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigAssembler.class);
     static final String DEFAULT_DEVNODE = "!^(sd[a-z]|dasd[a-z]|nvme[0-9])";
     static final String DEFAULT_PROPERTY_EXCEPTION = "(SCSI_IDENT_|ID_WWN)";
 
     private final RawConfig raw = new RawConfig();
     private final Set<Section> builtin = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<ConfigWarning> warnings = new ArrayList<>();
+    private final Set<String> deprecatedWarned = new java.util.HashSet<>();
 
     ConfigAssembler(String builtinHwtable) {
         RawConfig b = new RawConfig();
         try {
-            new ConfigParser(b, "builtin", new ArrayList<>()).parse(builtinHwtable);
+            new ConfigParser(b, "builtin", new ArrayList<>(), new java.util.HashSet<>()).parse(builtinHwtable);
         } catch (ConfigException e) {
             throw new IllegalStateException("built-in hardware table is broken: " + e.getMessage(), e);
         }
@@ -44,7 +42,7 @@ final class ConfigAssembler {
     void addFile(String fileName, String text) throws ConfigException {
         int n = raw.hwtable.size();
         int pc = raw.protocols.size();
-        new ConfigParser(raw, fileName, warnings).parse(text);
+        new ConfigParser(raw, fileName, warnings, deprecatedWarned).parse(text);
         factorize(n, fileName);
         for (int i = raw.protocols.size() - 1; i >= pc; i--) {
             if (raw.protocols.get(i).get("type") == null) {
@@ -55,9 +53,7 @@ final class ConfigAssembler {
     }
 
     private void warn(Section s, String msg) {
-        ConfigWarning w = new ConfigWarning(s.file, s.line, msg);
-        warnings.add(w);
-        LOG.warn("{}", w);
+        warnings.add(new ConfigWarning(s.file, s.line, msg));
     }
 
     /** factorize_hwtable(hw, n): drop incomplete user entries, merge identical-string entries. */

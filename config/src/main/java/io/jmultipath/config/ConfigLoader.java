@@ -8,12 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Reads and parses multipath.conf and its conf.d drop-ins into an immutable {@link Config}. */
 public final class ConfigLoader {
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
     private ConfigLoader() {
     }
@@ -59,9 +56,7 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             return java.util.Optional.empty();
         } catch (IOException e) {
-            ConfigWarning w = new ConfigWarning(p.toString(), 0, "couldn't open configuration file: " + e.getMessage());
-            warnings.add(w);
-            LOG.warn("{}", w);
+            warnings.add(new ConfigWarning(p.toString(), 0, "couldn't open configuration file: " + e.getMessage()));
             return java.util.Optional.empty();
         }
     }

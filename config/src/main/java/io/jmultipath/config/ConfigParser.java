@@ -6,38 +6,53 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Parses one multipath.conf text into a {@link RawConfig}, with multipath-tools' line rules
  * (parser.c {@code validate_config_strvec}, {@code process_stream}) and dict.c handlers. Unknown
  * keywords and invalid values become warnings; structural errors throw {@link ConfigException}.
+ *
+ * <p>Sections follow process_stream exactly: only a section keyword known at the current level
+ * opens a level; an unknown {@code name {} opens nothing (its lines are read at the current level
+ * and its {@code }} closes the current section, as in C). Structural errors are decided on the
+ * text itself: braces that do not balance textually, an unterminated quote, a section keyword of
+ * the current level without its {@code {}, a line starting with {@code {}. A textually balanced
+ * file that C would read with a stray or missing {@code }} is read the same way, with a warning.
  */
 final class ConfigParser {
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigParser.class);
     private static final Set<String> BL_REGEX = Set.of("devnode", "wwid", "property", "protocol");
+    /** parser.c is_sublevel_keyword: names that get the "missing '{'" check wherever they appear. */
+    private static final Set<String> SUBLEVEL = Set.of("defaults", "blacklist", "blacklist_exceptions", "devices",
+            "device", "multipaths", "multipath");
 
     private enum Ctx { TOP, DEFAULTS, BLACKLIST, EXCEPTIONS, BL_DEVICE, EX_DEVICE, DEVICES, DEVICE, OVERRIDES,
-        PROTOCOL, MULTIPATHS, MULTIPATH, SKIP }
+        PROTOCOL, MULTIPATHS, MULTIPATH }
 
     private record Frame(Ctx ctx, String name, int line, Section target, Set<String> seen) {
     }
 
+    /** A textual '{' not yet closed: its line and the first word of that line. */
+    private record Open(int line, String name) {
+    }
+
     private final RawConfig raw;
     private final String file;
-    private final String base;
     private final List<ConfigWarning> warnings;
+    private final Set<String> deprecatedWarned;
     private final Keywords table = Keywords.table();
     private final Deque<Frame> stack = new ArrayDeque<>();
+    private final Deque<Open> braces = new ArrayDeque<>();
     private int lineNr;
 
-    ConfigParser(RawConfig raw, String file, List<ConfigWarning> warnings) {
+    /**
+     * {@code deprecatedWarned}: deprecated keywords already warned about in this load (dict.c warns
+     * once per keyword); shared by the parsers of the main file and its conf.d drop-ins.
+     */
+    ConfigParser(RawConfig raw, String file, List<ConfigWarning> warnings, Set<String> deprecatedWarned) {
         this.raw = raw;
         this.file = file;
-        int slash = file.lastIndexOf('/');
-        this.base = slash >= 0 ? file.substring(slash + 1) : file;
         this.warnings = warnings;
+        this.deprecatedWarned = deprecatedWarned;
     }
 
     void parse(String text) throws ConfigException {
@@ -58,10 +73,15 @@ final class ConfigParser {
             lineNr++;
             line(cutAtLineEnd(chunk));
         }
+        if (!braces.isEmpty()) {
+            Open open = braces.peek();
+            throw new ConfigException(file, open.line(), "unbalanced braces: missing '}' for section '"
+                    + open.name() + "'");
+        }
         if (stack.size() > 1) {
             Frame open = stack.peek();
-            throw new ConfigException(base, open.line(), "unbalanced braces: missing '}' for section '"
-                    + open.name() + "'");
+            warn("missing '}' at end of file for section '" + open.name() + "' opened on line " + open.line()
+                    + " (a '}' that is not first on its line is ignored)");
         }
     }
 
@@ -81,9 +101,32 @@ final class ConfigParser {
     }
 
     private void warn(String msg) {
-        ConfigWarning w = new ConfigWarning(file, lineNr, msg);
-        warnings.add(w);
-        LOG.warn("{}", w);
+        warnings.add(new ConfigWarning(file, lineNr, msg));
+    }
+
+    /** A token as C prints it in messages: the quote marker is "\0\"", i.e. empty. */
+    private static String show(Token t) {
+        return t.quote() ? "" : t.text();
+    }
+
+    /** The structural checks on the text of one line (quotes, brace balance). */
+    private void structure(List<Token> t) throws ConfigException {
+        int quotes = 0;
+        for (Token k : t) {
+            if (k.quote()) {
+                quotes++;
+            } else if (k.text().equals("{")) {
+                braces.push(new Open(lineNr, show(t.get(0))));
+            } else if (k.text().equals("}")) {
+                if (braces.isEmpty()) {
+                    throw new ConfigException(file, lineNr, "unbalanced braces: unmatched '}'");
+                }
+                braces.pop();
+            }
+        }
+        if (quotes % 2 != 0) {
+            throw new ConfigException(file, lineNr, "missing closing quotes");
+        }
     }
 
     private void line(String text) throws ConfigException {
@@ -91,45 +134,45 @@ final class ConfigParser {
         if (t.isEmpty()) {
             return;
         }
+        structure(t);
         Token first = t.get(0);
         Frame top = stack.peek();
         if (!first.quote() && first.text().equals("}")) {
             if (t.size() > 1) {
-                warn("ignoring extra data starting with '" + t.get(1).text() + "'");
+                warn("ignoring extra data starting with '" + show(t.get(1)) + "'");
             }
             if (stack.size() == 1) {
-                throw new ConfigException(base, lineNr, "unbalanced braces: unmatched '}'");
+                // balanced text, but C already left every section (an unknown "name {" opened
+                // nothing, or a '}' was extra data): C logs "unmatched '}'" and reads on.
+                warn("unmatched '}' (an earlier unknown section or ignored '}' closed this level)");
+                return;
             }
             stack.pop();
             return;
         }
-        if (first.quote() || first.text().equals("{")) {
-            throw new ConfigException(base, lineNr, "invalid keyword '" + first.text() + "'");
+        if (!first.quote() && first.text().equals("{")) {
+            throw new ConfigException(file, lineNr, "invalid keyword '{'");
         }
-        String kw = first.text();
-        boolean opensBlock = t.size() > 1 && !t.get(1).quote() && t.get(1).text().equals("{");
-        if (top.ctx() == Ctx.SKIP) {
-            if (opensBlock) {
-                stack.push(new Frame(Ctx.SKIP, kw, lineNr, null, Set.of()));
-            }
-            return;
-        }
-        Optional<Ctx> sub = subsection(top.ctx(), kw);
+        String kw = show(first);
+        boolean brace = t.size() > 1 && !t.get(1).quote() && t.get(1).text().equals("{");
+        Optional<Ctx> sub = first.quote() ? Optional.empty() : subsection(top.ctx(), kw);
         if (sub.isPresent()) {
-            if (!opensBlock) {
-                throw new ConfigException(base, lineNr, (t.size() > 1 ? "expecting '{' after '" + kw + "', found '"
-                        + t.get(1).text() + "'" : "missing '{' after '" + kw + "'"));
+            if (!brace) {
+                throw new ConfigException(file, lineNr, t.size() > 1 ? "expecting '{' after '" + kw + "', found '"
+                        + show(t.get(1)) + "'" : "missing '{' after '" + kw + "'");
             }
             if (t.size() > 2) {
-                warn("ignoring extra data starting with '" + t.get(2).text() + "'");
+                warn("ignoring extra data starting with '" + show(t.get(2)) + "'");
             }
             open(sub.get(), kw);
             return;
         }
-        if (opensBlock) {
-            warn(top.ctx() == Ctx.TOP ? "invalid keyword: " + kw
-                    : "invalid keyword in the " + top.name() + " section: " + kw);
-            stack.push(new Frame(Ctx.SKIP, kw, lineNr, null, Set.of()));
+        if (SUBLEVEL.contains(kw)) {
+            // a section name that is not a section here: C checks its '{', then finds no keyword
+            if (brace && t.size() > 2) {
+                warn("ignoring extra data starting with '" + show(t.get(2)) + "'");
+            }
+            invalid(top, kw);
             return;
         }
         Optional<String> value = value(t, kw);
@@ -148,25 +191,20 @@ final class ConfigParser {
         Token v = t.get(1);
         if (!v.quote()) {
             if (t.size() > 2) {
-                warn("ignoring extra data starting with '" + t.get(2).text() + "'");
+                warn("ignoring extra data starting with '" + show(t.get(2)) + "'");
             }
             return Optional.of(v.text());
         }
-        if (t.size() == 2) {
-            throw new ConfigException(base, lineNr, "missing closing quotes");
-        }
+        // structure() has thrown for an odd number of quotes, so a closing quote follows
         Token s = t.get(2);
         if (s.quote()) {
             if (t.size() > 3) {
-                warn("ignoring extra data starting with '" + t.get(3).text() + "'");
+                warn("ignoring extra data starting with '" + show(t.get(3)) + "'");
             }
             return Optional.of("");
         }
-        if (t.size() == 3) {
-            throw new ConfigException(base, lineNr, "missing closing quotes");
-        }
         if (t.size() > 4) {
-            warn("ignoring extra data starting with '" + t.get(4).text() + "'");
+            warn("ignoring extra data starting with '" + show(t.get(4)) + "'");
         }
         return Optional.of(s.text());
     }
@@ -252,7 +290,7 @@ final class ConfigParser {
             BlacklistRule.of(value, true);
             return true;
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(base, lineNr, "parsing failed: " + e.getMessage());
+            throw new ConfigException(file, lineNr, "parsing failed: " + e.getMessage());
         }
     }
 
@@ -271,10 +309,9 @@ final class ConfigParser {
         }
         unique(f, kw);
         Keyword row = k.get();
-        switch (row.deprecation()) {
-            case IGNORED -> warn("ignoring deprecated option \"" + kw + "\"");
-            case WARN -> warn("\"" + kw + "\" is deprecated and will be disabled in a future release");
-            default -> { }
+        if (row.deprecation() != Keyword.Deprecation.NONE && deprecatedWarned.add(kw)) {
+            warn(row.deprecation() == Keyword.Deprecation.IGNORED ? "ignoring deprecated option \"" + kw + "\""
+                    : "\"" + kw + "\" is deprecated and will be disabled in a future release");
         }
         if (scope == Scope.DEVICE && kw.equals("product_blacklist")) {
             // becomes a default device blacklist rule; an invalid regex fails setup_default_blist
@@ -282,7 +319,7 @@ final class ConfigParser {
         }
         Parsed p = row.type().parse(kw, value);
         if (row.type() == Values.PRKEY && p.kind() == Parsed.Kind.KEEP) {
-            throw new ConfigException(base, lineNr, "parsing failed: " + p.warning().orElse(kw));
+            throw new ConfigException(file, lineNr, "parsing failed: " + p.warning().orElse(kw));
         }
         p.warning().ifPresent(this::warn);
         if (kw.equals("polling_interval") && p.kind() == Parsed.Kind.KEEP && f.target().get(kw) == null) {

@@ -16,16 +16,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigErrorsTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = ';', value = {
-        "defaults {|polling_interval 5|;multipath.conf:1: unbalanced braces: missing '}' for section 'defaults'",
-        "defaults {|}|}|;multipath.conf:3: unbalanced braces: unmatched '}'",
-        "defaults|polling_interval 5|;multipath.conf:1: missing '{' after 'defaults'",
-        "devices {|device vendor|};multipath.conf:2: expecting '{' after 'device', found 'vendor'",
-        "defaults {|alias_prefix \"abc|};multipath.conf:2: missing closing quotes",
-        "defaults {|alias_prefix \"|};multipath.conf:2: missing closing quotes",
-        "defaults {|{|};multipath.conf:2: invalid keyword '{'",
-        "blacklist {|devnode \"[a\"|};multipath.conf:2: parsing failed: invalid regular expression '[a': Unclosed character class",
-        "devices {|device {|vendor X|product_blacklist \"a{\"|}|};multipath.conf:4: parsing failed: invalid interval in 'a{'",
-        "defaults {|reservation_key zz|};multipath.conf:2: parsing failed: invalid value for reservation_key: \"zz\"",
+        "defaults {|polling_interval 5|;/etc/multipath.conf:1: unbalanced braces: missing '}' for section 'defaults'",
+        "defaults {|}|}|;/etc/multipath.conf:3: unbalanced braces: unmatched '}'",
+        "defaults|polling_interval 5|;/etc/multipath.conf:1: missing '{' after 'defaults'",
+        "devices {|device vendor|};/etc/multipath.conf:2: expecting '{' after 'device', found 'vendor'",
+        "defaults {|alias_prefix \"abc|};/etc/multipath.conf:2: missing closing quotes",
+        "defaults {|alias_prefix \"|};/etc/multipath.conf:2: missing closing quotes",
+        "defaults {|{|};/etc/multipath.conf:2: invalid keyword '{'",
+        "blacklist {|devnode \"[a\"|};/etc/multipath.conf:2: parsing failed: invalid regular expression '[a': Unclosed character class",
+        "devices {|device {|vendor X|product_blacklist \"a{\"|}|};/etc/multipath.conf:4: parsing failed: invalid interval in 'a{'",
+        "defaults {|reservation_key zz|};/etc/multipath.conf:2: parsing failed: invalid value for reservation_key: \"zz\"",
     })
     void structuralErrors(String text, String message) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -65,16 +65,48 @@ class ConfigErrorsTest {
         Path confd = Files.createDirectory(dir.resolve("conf.d"));
         Files.writeString(confd.resolve("10-bad.conf"), "\n\nblacklist {\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(main, confd));
-        assertEquals("10-bad.conf:3: unbalanced braces: missing '}' for section 'blacklist'", e.getMessage());
+        assertEquals(confd.resolve("10-bad.conf") + ":3: unbalanced braces: missing '}' for section 'blacklist'",
+                e.getMessage());
     }
 
     @Test
-    void nestedUnknownBlockIsSkippedWhole() throws Exception {
-        // multipath-tools would let the inner '}' close "defaults" (and then ignore polling_interval);
-        // jmultipath skips the unknown block as a unit and warns.
+    void nestedUnknownBlockClosesTheSectionLikeC() throws Exception {
+        // process_stream: "nested {" opens nothing, its '}' closes "defaults", so polling_interval
+        // is read at the top level (invalid there) and the last '}' is unmatched; the text itself
+        // balances, so these are warnings, as in multipath-tools.
         LoadResult r = ConfigLoader.parse("defaults {\n nested {\n  x y\n }\n polling_interval 8\n}\n", "m.conf");
-        assertEquals("8", r.config().defaults("polling_interval").value());
-        assertTrue(r.warnings().get(0).toString().startsWith("m.conf:2: invalid keyword in the defaults section"));
+        assertEquals("5", r.config().defaults("polling_interval").value());
+        assertEquals(List.of("m.conf:2: invalid keyword in the defaults section: nested",
+                "m.conf:3: invalid keyword in the defaults section: x",
+                "m.conf:5: invalid keyword: polling_interval",
+                "m.conf:6: unmatched '}' (an earlier unknown section or ignored '}' closed this level)"),
+                r.warnings().stream().map(ConfigWarning::toString).toList());
+    }
+
+    @Test
+    void braceAsExtraDataLeavesTheSectionOpenLikeC() throws Exception {
+        // "defaults { verbosity 3 }": C ignores everything after '{', so "defaults" stays open
+        // and swallows the next section; the text balances, so it is read that way with warnings.
+        LoadResult r = ConfigLoader.parse("defaults { verbosity 3 }\ndevices { device { vendor A product B } }\n",
+                "/etc/multipath.conf");
+        assertEquals("2", r.config().defaults("verbosity").value());
+        assertEquals(List.of("/etc/multipath.conf:1: ignoring extra data starting with 'verbosity'",
+                "/etc/multipath.conf:2: ignoring extra data starting with 'device'",
+                "/etc/multipath.conf:2: invalid keyword in the defaults section: devices",
+                "/etc/multipath.conf:2: missing '}' at end of file for section 'defaults' opened on line 1"
+                        + " (a '}' that is not first on its line is ignored)"),
+                r.warnings().stream().map(ConfigWarning::toString).toList());
+    }
+
+    @Test
+    void deprecatedKeywordsWarnOncePerLoad() throws Exception {
+        LoadResult r = ConfigLoader.parseAll(List.of(
+                new ConfigLoader.Source("/etc/multipath.conf", "defaults {\n pg_timeout 1\n}\n"),
+                new ConfigLoader.Source("/etc/multipath/conf.d/a.conf",
+                        "devices {\n device {\n vendor a\n product b\n pg_timeout 2\n getuid_callout x\n }\n}\n")));
+        assertEquals(List.of("/etc/multipath.conf:2: ignoring deprecated option \"pg_timeout\"",
+                "/etc/multipath/conf.d/a.conf:6: ignoring deprecated option \"getuid_callout\""),
+                r.warnings().stream().map(ConfigWarning::toString).toList());
     }
 
     @Test
