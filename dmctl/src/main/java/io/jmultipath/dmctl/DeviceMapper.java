@@ -11,18 +11,41 @@ public interface DeviceMapper extends AutoCloseable {
 
   Optional<DmInfo> info(String name);
 
-  /** Create + load + resume; removes the empty device on failure. */
-  DmInfo create(String name, String uuid, List<DmTarget> table);
+  /**
+   * Create + load + resume; removes the empty device on failure. {@code udev} goes with the
+   * resume (the uevent that announces the new map), plus {@link UdevFlags.Flag#PRIMARY_SOURCE}.
+   */
+  DmInfo create(String name, String uuid, List<DmTarget> table, UdevFlags udev);
+
+  /** {@link #create(String, String, List, UdevFlags)} with no flags but PRIMARY_SOURCE. */
+  default DmInfo create(String name, String uuid, List<DmTarget> table) {
+    return create(name, uuid, table, UdevFlags.NONE);
+  }
 
   void load(String name, List<DmTarget> table);
 
   void suspend(String name, boolean noFlush, boolean skipLockfs);
 
-  void resume(String name);
+  /** Resumes (activating an inactive table); the change uevent carries {@code udev} + PRIMARY_SOURCE. */
+  void resume(String name, UdevFlags udev);
 
-  void remove(String name, boolean deferred);
+  default void resume(String name) {
+    resume(name, UdevFlags.NONE);
+  }
 
-  void rename(String name, String newName);
+  /** Removes the map; the remove uevent carries {@code udev} + PRIMARY_SOURCE. */
+  void remove(String name, boolean deferred, UdevFlags udev);
+
+  default void remove(String name, boolean deferred) {
+    remove(name, deferred, UdevFlags.NONE);
+  }
+
+  /** Renames the map; the change uevent carries {@code udev} + PRIMARY_SOURCE. */
+  void rename(String name, String newName, UdevFlags udev);
+
+  default void rename(String name, String newName) {
+    rename(name, newName, UdevFlags.NONE);
+  }
 
   List<DmTarget> table(String name);
 

@@ -19,6 +19,10 @@ final class EmuKernel {
   final Set<DevT> ioErrors = new HashSet<>();
   long events;        // global event counter (what DM_DEV_ARM_POLL watches)
   long generation;    // bumped on every persisted change
+  /** The last {@link #UEVENT_LOG} uevents, oldest first (persisted with the state). */
+  final java.util.ArrayDeque<DmUevent> uevents = new java.util.ArrayDeque<>();
+  long ueventSeq;
+  static final int UEVENT_LOG = 64;
   boolean dirty;
   private Predicate<DevT> exists;
   java.util.function.LongSupplier clock = System::nanoTime;
@@ -48,6 +52,15 @@ final class EmuKernel {
 
   void globalEvent() {
     events++;
+    dirty = true;
+  }
+
+  /** Records a uevent of map {@code m} (after the operation: its current name and dev_t). */
+  void uevent(DmUevent.Action action, EmuMap m, Optional<UdevFlags> cookie) {
+    uevents.addLast(new DmUevent(++ueventSeq, action, m.name, new DevT(major, m.minor), cookie));
+    while (uevents.size() > UEVENT_LOG) {
+      uevents.removeFirst();
+    }
     dirty = true;
   }
 
@@ -84,7 +97,9 @@ final class EmuKernel {
     while (used.contains(minor)) {
       minor++;
     }
-    maps.put(name, new EmuMap(name, u, minor));
+    EmuMap m = new EmuMap(name, u, minor);
+    maps.put(name, m);
+    uevent(DmUevent.Action.ADD, m, Optional.empty());   // the kernel's "add" carries no cookie
     globalEvent();
   }
 
@@ -139,9 +154,17 @@ final class EmuKernel {
     }
   }
 
-  void resume(String name) {
+  /**
+   * DM_DEV_SUSPEND without DM_SUSPEND_FLAG. Like dm-ioctl.c do_resume, a "change" uevent with
+   * the cookie is emitted only when the device actually resumes (it was suspended, or a new table
+   * was swapped in, which suspends it first).
+   */
+  void resume(String name, Optional<UdevFlags> cookie) {
     EmuMap m = get("DM_DEV_SUSPEND", name);
     boolean swapped = m.inactive != null;
+    if (swapped || m.suspended) {
+      uevent(DmUevent.Action.CHANGE, m, cookie);
+    }
     if (swapped) {
       m.live = m.inactive;
       m.liveMp = m.inactiveMp;
@@ -157,7 +180,8 @@ final class EmuKernel {
     }
   }
 
-  void remove(String name, boolean deferred) {
+  /** DM_DEV_REMOVE; a postponed deferred removal emits its "remove" (without cookie) when it happens. */
+  void remove(String name, boolean deferred, Optional<UdevFlags> cookie) {
     EmuMap m = get("DM_DEV_REMOVE", name);
     if (m.openCount > 0) {
       if (deferred) {
@@ -173,10 +197,11 @@ final class EmuKernel {
       }
     }
     maps.remove(name);
+    uevent(DmUevent.Action.REMOVE, m, cookie);
     globalEvent();
   }
 
-  void rename(String name, String newName) {
+  void rename(String name, String newName, Optional<UdevFlags> cookie) {
     EmuMap m = get("DM_DEV_RENAME", name);
     if (maps.containsKey(newName)) {
       throw DmException.errno("DM_DEV_RENAME", name, Errno.EBUSY, "a device named " + newName + " exists");
@@ -184,6 +209,7 @@ final class EmuKernel {
     maps.remove(name);
     m.name = newName;
     maps.put(newName, m);
+    uevent(DmUevent.Action.CHANGE, m, cookie);
     globalEvent();
   }
 
@@ -217,7 +243,7 @@ final class EmuKernel {
     m.openCount = Math.max(0, count);
     dirty = true;
     if (m.openCount == 0 && m.deferredRemove) {
-      remove(name, false);
+      remove(name, false, Optional.empty());
     }
   }
 }

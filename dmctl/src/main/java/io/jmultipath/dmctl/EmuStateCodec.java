@@ -17,6 +17,7 @@ import java.util.function.Predicate;
  * live|inactive START LENGTH TYPE PARAMS                 (the table as loaded)
  * mprt live|inactive QIFNP CUR NEXT PGINIT QUEUED BYPASS DEV=A|F:FAILS,...
  * io COMPLETED FAILED
+ * uevent SEQ add|change|remove NAME MAJ:MIN COOKIE|-    (the last uevents, oldest first)
  * </pre>
  */
 final class EmuStateCodec {
@@ -39,6 +40,11 @@ final class EmuStateCodec {
       table(sb, "live", m.live, m.liveMp);
       table(sb, "inactive", m.inactive, m.inactiveMp);
       sb.append("io ").append(m.ioCompleted).append(' ').append(m.ioFailed).append('\n');
+    }
+    for (DmUevent u : k.uevents) {
+      sb.append("uevent ").append(u.seq()).append(' ').append(u.action().text()).append(' ').append(u.name())
+          .append(' ').append(u.dev()).append(' ')
+          .append(u.cookie().map(c -> Integer.toUnsignedString(c.toCookie())).orElse("-")).append('\n');
     }
     return sb.toString();
   }
@@ -95,6 +101,7 @@ final class EmuStateCodec {
           case "live-empty" -> m.live = m.live == null ? new ArrayList<>() : m.live;
           case "inactive-empty" -> m.inactive = m.inactive == null ? new ArrayList<>() : m.inactive;
           case "mprt" -> runtime(m, rest, clock);
+          case "uevent" -> uevent(k, rest);
           case "io" -> {
             String[] f = rest.split(" ");
             m.ioCompleted = Long.parseLong(f[0]);
@@ -111,6 +118,18 @@ final class EmuStateCodec {
       map.inactive = map.inactive == null ? null : List.copyOf(map.inactive);
     }
     return k;
+  }
+
+  private static void uevent(EmuKernel k, String rest) {
+    String[] f = rest.split(" ");
+    if (f.length != 5) {
+      throw new IllegalArgumentException("uevent needs SEQ ACTION NAME MAJ:MIN COOKIE");
+    }
+    Optional<UdevFlags> cookie = f[4].equals("-") ? Optional.empty()
+        : Optional.of(UdevFlags.fromCookie(Long.parseUnsignedLong(f[4])));
+    DmUevent u = new DmUevent(Long.parseLong(f[0]), DmUevent.Action.parse(f[1]), f[2], DevT.parse(f[3]), cookie);
+    k.uevents.addLast(u);
+    k.ueventSeq = Math.max(k.ueventSeq, u.seq());
   }
 
   private static EmuMap map(EmuKernel k, String rest) {

@@ -121,6 +121,14 @@ public final class EmulatedDeviceMapper implements DeviceMapper {
     });
   }
 
+  /**
+   * The uevents the emulated kernel emitted (the last 64, oldest first; kept in the state file
+   * too), with the udev cookie each carried: what `udevadm monitor --kernel --property` would show.
+   */
+  public List<DmUevent> uevents() {
+    return store.apply(k -> List.copyOf(k.uevents));
+  }
+
   /** The whole state in the emulated:FILE text format (for debugging). */
   public String stateText() {
     return store.apply(EmuStateCodec::format);
@@ -144,8 +152,18 @@ public final class EmulatedDeviceMapper implements DeviceMapper {
     return store.apply(k -> Optional.ofNullable(k.maps.get(name)).map(k::info));
   }
 
+  /** The cookie a library call sends with a uevent-generating ioctl: the flags plus PRIMARY_SOURCE. */
+  private static Optional<UdevFlags> cookie(UdevFlags udev) {
+    return Optional.of(udev.with(UdevFlags.Flag.PRIMARY_SOURCE));
+  }
+
+  /** An ioctl's raw event_nr as the kernel reads it: 0 = no cookie (no DM_COOKIE in the uevent). */
+  static Optional<UdevFlags> rawCookie(int eventNr) {
+    return eventNr == 0 ? Optional.empty() : Optional.of(UdevFlags.fromCookie(Integer.toUnsignedLong(eventNr)));
+  }
+
   @Override
-  public DmInfo create(String name, String uuid, List<DmTarget> table) {
+  public DmInfo create(String name, String uuid, List<DmTarget> table, UdevFlags udev) {
     DmNames.checkName("DM_DEV_CREATE", name);
     DmNames.checkUuid("DM_DEV_CREATE", name, uuid);
     DmNames.checkTable("DM_TABLE_LOAD", name, table);
@@ -154,10 +172,10 @@ public final class EmulatedDeviceMapper implements DeviceMapper {
       try {
         if (!table.isEmpty()) {
           k.load(name, table);
-          k.resume(name);
+          k.resume(name, cookie(udev));
         }
       } catch (RuntimeException e) {
-        k.remove(name, false);
+        k.remove(name, false, cookie(UdevFlags.NONE));
         throw e;
       }
       return k.info(k.get("DM_DEV_STATUS", name));
@@ -184,29 +202,42 @@ public final class EmulatedDeviceMapper implements DeviceMapper {
   }
 
   @Override
-  public void resume(String name) {
+  public void resume(String name, UdevFlags udev) {
     DmNames.checkName("DM_DEV_SUSPEND", name);
+    resumeIoctl(name, cookie(udev));
+  }
+
+  /** DM_DEV_SUSPEND (resume) as the kernel gets it: {@code cookie} exactly as in event_nr. */
+  void resumeIoctl(String name, Optional<UdevFlags> cookie) {
     store.apply(k -> {
-      k.resume(name);
+      k.resume(name, cookie);
       return null;
     });
   }
 
   @Override
-  public void remove(String name, boolean deferred) {
+  public void remove(String name, boolean deferred, UdevFlags udev) {
     DmNames.checkName("DM_DEV_REMOVE", name);
+    removeIoctl(name, deferred, cookie(udev));
+  }
+
+  void removeIoctl(String name, boolean deferred, Optional<UdevFlags> cookie) {
     store.apply(k -> {
-      k.remove(name, deferred);
+      k.remove(name, deferred, cookie);
       return null;
     });
   }
 
   @Override
-  public void rename(String name, String newName) {
+  public void rename(String name, String newName, UdevFlags udev) {
     DmNames.checkName("DM_DEV_RENAME", name);
     DmNames.checkName("DM_DEV_RENAME", newName);
+    renameIoctl(name, newName, cookie(udev));
+  }
+
+  void renameIoctl(String name, String newName, Optional<UdevFlags> cookie) {
     store.apply(k -> {
-      k.rename(name, newName);
+      k.rename(name, newName, cookie);
       return null;
     });
   }

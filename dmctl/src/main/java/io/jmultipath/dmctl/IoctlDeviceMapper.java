@@ -100,8 +100,16 @@ public final class IoctlDeviceMapper implements DeviceMapper {
         h.hasFlag(DM_ACTIVE_PRESENT_FLAG), h.hasFlag(DM_INACTIVE_PRESENT_FLAG));
   }
 
+  /**
+   * The cookie of a uevent-generating ioctl (resume, remove, rename): the caller's flags plus
+   * PRIMARY_SOURCE, which libdevmapper's _do_dm_ioctl always adds to these three.
+   */
+  static UdevFlags ueventCookie(UdevFlags udev) {
+    return udev.with(UdevFlags.Flag.PRIMARY_SOURCE);
+  }
+
   @Override
-  public DmInfo create(String name, String uuid, List<DmTarget> table) {
+  public DmInfo create(String name, String uuid, List<DmTarget> table, UdevFlags udev) {
     DmNames.checkName("DM_DEV_CREATE", name);
     DmNames.checkUuid("DM_DEV_CREATE", name, uuid);
     DmNames.checkTable("DM_TABLE_LOAD", name, table);
@@ -111,16 +119,19 @@ public final class IoctlDeviceMapper implements DeviceMapper {
         b.put(uuid.getBytes(StandardCharsets.UTF_8));
         b.position(0);
       }
+      // libdevmapper's _create_and_load_v4 passes the flags (no semaphore base) on the create too;
+      // the kernel's "add" uevent does not carry them.
+      DmIoctlCodec.putCookie(b, udev);
     });
     try {
       if (!table.isEmpty()) {
         loadChecked(name, table);
-        resume(name);
+        resume(name, udev);
       }
       return info(name).orElseThrow(() -> DmException.errno("DM_DEV_STATUS", name, Errno.ENXIO));
     } catch (RuntimeException e) {
       try {
-        remove(name, false);
+        remove(name, false, UdevFlags.NONE);
       } catch (RuntimeException cleanup) {
         e.addSuppressed(cleanup);
       }
@@ -149,23 +160,28 @@ public final class IoctlDeviceMapper implements DeviceMapper {
 
   /** Resumes (activating an inactive table) with noflush + skip-lockfs, as multipath-tools' reload does. */
   @Override
-  public void resume(String name) {
+  public void resume(String name, UdevFlags udev) {
     DmNames.checkName("DM_DEV_SUSPEND", name);
-    call(DmIoctl.DM_DEV_SUSPEND, name, DM_NOFLUSH_FLAG | DM_SKIP_LOCKFS_FLAG);
+    call(DmIoctl.DM_DEV_SUSPEND, name, DM_NOFLUSH_FLAG | DM_SKIP_LOCKFS_FLAG, 0,
+        b -> DmIoctlCodec.putCookie(b, ueventCookie(udev)));
   }
 
   @Override
-  public void remove(String name, boolean deferred) {
+  public void remove(String name, boolean deferred, UdevFlags udev) {
     DmNames.checkName("DM_DEV_REMOVE", name);
-    call(DmIoctl.DM_DEV_REMOVE, name, deferred ? DM_DEFERRED_REMOVE : 0);
+    call(DmIoctl.DM_DEV_REMOVE, name, deferred ? DM_DEFERRED_REMOVE : 0, 0,
+        b -> DmIoctlCodec.putCookie(b, ueventCookie(udev)));
   }
 
   @Override
-  public void rename(String name, String newName) {
+  public void rename(String name, String newName, UdevFlags udev) {
     DmNames.checkName("DM_DEV_RENAME", name);
     DmNames.checkName("DM_DEV_RENAME", newName);
     int payload = newName.getBytes(StandardCharsets.UTF_8).length + 1;
-    call(DmIoctl.DM_DEV_RENAME, name, 0, payload, b -> DmIoctlCodec.putDataString(b, newName));
+    call(DmIoctl.DM_DEV_RENAME, name, 0, payload, b -> {
+      DmIoctlCodec.putDataString(b, newName);
+      DmIoctlCodec.putCookie(b, ueventCookie(udev));
+    });
   }
 
   @Override

@@ -31,6 +31,27 @@ abstract class DeviceMapperContract {
   /** A dev_t that does not exist. */
   protected abstract DevT missingDevice();
 
+  /** Reads back the udev flags of the last "change" uevent of a map, as udev's dm rules saw them. */
+  protected interface UeventProbe {
+    UdevFlags lastChange(DevT dev) throws Exception;
+  }
+
+  /** How this implementation's uevents are observed; empty = not observable here (the test skips). */
+  protected Optional<UeventProbe> uevents() {
+    return Optional.empty();
+  }
+
+  /** The cookie of the last change uevent of {@code dev} in an emulated kernel's uevent log. */
+  static UdevFlags lastChange(List<DmUevent> log, DevT dev) {
+    for (int i = log.size() - 1; i >= 0; i--) {
+      DmUevent u = log.get(i);
+      if (u.dev().equals(dev) && u.action() == DmUevent.Action.CHANGE) {
+        return u.cookie().orElse(UdevFlags.NONE);
+      }
+    }
+    throw new AssertionError("no change uevent for " + dev + " in " + log);
+  }
+
   /** Size of the maps created, in 512-byte sectors. */
   protected long sectors() {
     return 2048;
@@ -243,6 +264,32 @@ abstract class DeviceMapperContract {
     DmException e = assertThrows(DmException.class, () -> dm.remove(B, false));
     assertEquals(Optional.of("ENXIO"), e.errno());
     assertEquals("DM_DEV_REMOVE " + B + ": ENXIO (No such device or address)", e.getMessage());
+  }
+
+  /**
+   * The ioctls that emit uevents carry the caller's udev flags plus PRIMARY_SOURCE (as from
+   * libdevmapper): create's resume, a reload's resume, rename. Flags as multipathd sends them.
+   */
+  @Test
+  void ueventsCarryTheUdevCookie() throws Exception {
+    Optional<UeventProbe> probe = uevents();
+    org.junit.jupiter.api.Assumptions.assumeTrue(probe.isPresent(), "uevents not observable here");
+    UdevFlags.Flag primary = UdevFlags.Flag.PRIMARY_SOURCE;
+    UdevFlags created = MpathUdevFlags.create(true, false);
+    DmInfo a = dm.create(A, "jmtest-uuid-" + System.nanoTime(), table(twoGroupTable()), created);
+    assertEquals(created.with(primary), probe.get().lastChange(a.dev()), "create");
+    assertEquals("DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE|SUBSYSTEM_1", created.with(primary).toString());
+
+    dm.load(A, table("0 0 1 1 round-robin 0 2 1 " + paths().get(1) + " 1 " + paths().get(0) + " 1"));
+    UdevFlags reload = MpathUdevFlags.reload(false, false, false);
+    dm.resume(A, reload);
+    assertEquals(reload.with(primary), probe.get().lastChange(a.dev()), "reload");
+
+    dm.rename(A, B, MpathUdevFlags.rename(false));
+    assertEquals(UdevFlags.of(UdevFlags.Flag.DISABLE_LIBRARY_FALLBACK, primary), probe.get().lastChange(a.dev()),
+        "rename");
+    dm.rename(B, A);   // no flags given: PRIMARY_SOURCE alone, as libdevmapper without a cookie
+    assertEquals(UdevFlags.of(primary), probe.get().lastChange(a.dev()), "rename without flags");
   }
 
   @Test

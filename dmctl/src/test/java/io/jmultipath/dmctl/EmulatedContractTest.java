@@ -19,4 +19,9 @@ class EmulatedContractTest extends DeviceMapperContract {
   protected DevT missingDevice() {
     return new DevT(8, 4000);
   }
+
+  @Override
+  protected java.util.Optional<UeventProbe> uevents() {
+    return java.util.Optional.of(dev -> lastChange(((EmulatedDeviceMapper) dm).uevents(), dev));
+  }
 }

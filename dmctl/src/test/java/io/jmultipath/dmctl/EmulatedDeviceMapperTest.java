@@ -263,4 +263,53 @@ class EmulatedDeviceMapperTest {
     EmuKernel k = EmuStateCodec.parse(text, d -> true, clock::get);
     assertEquals(text, EmuStateCodec.format(k));
   }
+
+  private List<String> ueventLines() {
+    return dm.uevents().stream().map(DmUevent::line).toList();
+  }
+
+  /**
+   * The kernel's uevents (dm-ioctl.c): "add" on create without cookie; "change" with the cookie
+   * only when a resume really resumes (a new table, or the device was suspended); rename
+   * "change" under the new name; "remove" with the cookie; a postponed deferred removal emits
+   * its "remove" without cookie when the last opener closes.
+   */
+  @Test
+  void ueventsAndTheirCookies() {
+    dm.create("m", "mpath-1", mp(FAILOVER), MpathUdevFlags.create(false, false));
+    dm.resume("m", MpathUdevFlags.reload(false, false, false));   // nothing to resume: no uevent
+    dm.suspend("m", true, true);
+    dm.resume("m", MpathUdevFlags.resume(true));
+    dm.rename("m", "n", MpathUdevFlags.rename(false));
+    dm.setOpenCount("n", 1);
+    dm.remove("n", true, MpathUdevFlags.remove());                 // postponed
+    dm.setOpenCount("n", 0);
+    dm.create("o", null, List.of());
+    dm.remove("o", false, MpathUdevFlags.remove());
+    assertEquals(List.of(
+        "1 add m 253:0",
+        "2 change m 253:0 DM_COOKIE=6291456 DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE",
+        "3 change m 253:0 DM_COOKIE=39845888 DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE|SUBSYSTEM_1",
+        "4 change n 253:0 DM_COOKIE=6291456 DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE",
+        "5 remove n 253:0",
+        "6 add o 253:0",
+        "7 remove o 253:0 DM_COOKIE=6291456 DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE"), ueventLines());
+  }
+
+  @Test
+  void ueventLogIsBoundedAndSharedThroughTheStateFile() {
+    Path f = dir.resolve("dm.state");
+    EmulatedDeviceMapper p1 = EmulatedDeviceMapper.shared(f, existing::contains);
+    for (int i = 0; i < 40; i++) {
+      p1.create("m" + i, null, mp(FAILOVER), MpathUdevFlags.create(i % 2 == 0, false));
+    }
+    List<DmUevent> log = EmulatedDeviceMapper.shared(f, existing::contains).uevents();
+    assertEquals(EmuKernel.UEVENT_LOG, log.size());
+    assertEquals(80, log.get(log.size() - 1).seq());
+    assertEquals(17, log.get(0).seq());
+    assertEquals(p1.uevents(), log);
+    DmUevent last = log.get(log.size() - 1);
+    assertEquals("m39", last.name());
+    assertEquals(Optional.of(MpathUdevFlags.create(false, false).with(UdevFlags.Flag.PRIMARY_SOURCE)), last.cookie());
+  }
 }

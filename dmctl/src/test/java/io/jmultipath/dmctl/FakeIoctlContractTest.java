@@ -5,9 +5,18 @@ import java.util.Set;
 
 /** The contract on IoctlDeviceMapper over the fake ioctl layer (real buffers, emulated kernel). */
 class FakeIoctlContractTest extends DeviceMapperContract {
+  private FakeKernelControl fake;
+
   @Override
   protected DeviceMapper open() {
-    return new IoctlDeviceMapper(new FakeKernelControl(Set.of(new DevT(8, 16), new DevT(8, 32))::contains));
+    fake = new FakeKernelControl(Set.of(new DevT(8, 16), new DevT(8, 32))::contains);
+    return new IoctlDeviceMapper(fake);
+  }
+
+  /** What the (fake) kernel got in event_nr, as the emulated kernel under it logged it. */
+  @Override
+  protected java.util.Optional<UeventProbe> uevents() {
+    return java.util.Optional.of(dev -> lastChange(fake.kernel.uevents(), dev));
   }
 
   @Override

@@ -27,6 +27,8 @@ final class FakeKernelControl implements DmControl {
   final EmulatedDeviceMapper kernel;
   final Map<DmIoctl, Integer> calls;
   final Map<DmIoctl, Integer> failNext;
+  /** The raw event_nr of the last request of each kind (the udev cookie for resume/remove/rename). */
+  final Map<DmIoctl, Integer> lastEventNr = new EnumMap<>(DmIoctl.class);
   int versionMinor = 47;
   boolean armPollSupported = true;
   private DmEvents armed;
@@ -58,6 +60,7 @@ final class FakeKernelControl implements DmControl {
     ByteBuffer b = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     synchronized (calls) {
       calls.merge(cmd, 1, Integer::sum);
+      lastEventNr.put(cmd, b.getInt(OFF_EVENT_NR));
       Integer injected = failNext.remove(cmd);
       if (injected != null) {
         throw new ErrnoException(cmd.name(), injected);
@@ -94,12 +97,14 @@ final class FakeKernelControl implements DmControl {
         if (h.hasFlag(DM_SUSPEND_FLAG)) {
           kernel.suspend(name, h.hasFlag(DM_NOFLUSH_FLAG), h.hasFlag(DM_SKIP_LOCKFS_FLAG));
         } else {
-          kernel.resume(name);
+          kernel.resumeIoctl(name, EmulatedDeviceMapper.rawCookie(h.eventNr()));
         }
         writeInfo(b, name);
       }
-      case DM_DEV_REMOVE -> kernel.remove(name, h.hasFlag(DM_DEFERRED_REMOVE));
-      case DM_DEV_RENAME -> kernel.rename(name, cstring(b, h.dataStart()));
+      case DM_DEV_REMOVE -> kernel.removeIoctl(name, h.hasFlag(DM_DEFERRED_REMOVE),
+          EmulatedDeviceMapper.rawCookie(h.eventNr()));
+      case DM_DEV_RENAME -> kernel.renameIoctl(name, cstring(b, h.dataStart()),
+          EmulatedDeviceMapper.rawCookie(h.eventNr()));
       case DM_TABLE_STATUS -> writeTargets(b, name,
           h.hasFlag(DM_STATUS_TABLE_FLAG) ? kernel.table(name) : kernel.status(name));
       case DM_TABLE_DEPS -> writeDeps(b, kernel.deps(name));

@@ -43,6 +43,48 @@ class IoctlDeviceMapperTest {
     dm.create("a".repeat(127), null, table(TABLE));   // 127 bytes is fine
   }
 
+  /**
+   * The raw event_nr of each ioctl, as libdevmapper sends them: the caller's flags on
+   * DM_DEV_CREATE (no PRIMARY_SOURCE: the kernel's "add" uevent carries no cookie), flags |
+   * PRIMARY_SOURCE on the resume, remove and rename; nothing on load and messages.
+   */
+  @Test
+  void uEventIoctlsCarryTheCookieInEventNr() {
+    UdevFlags f = MpathUdevFlags.create(true, true);   // 0x0620
+    dm.create("mpatha", "mpath-x", table(TABLE), f);
+    assertEquals(0x06200000, fake.lastEventNr.get(DmIoctl.DM_DEV_CREATE));
+    assertEquals(0, fake.lastEventNr.get(DmIoctl.DM_TABLE_LOAD));
+    assertEquals(0x06600000, fake.lastEventNr.get(DmIoctl.DM_DEV_SUSPEND));
+    dm.load("mpatha", table("0 0 1 1 round-robin 0 1 1 8:32 1"));
+    dm.resume("mpatha", MpathUdevFlags.reload(false, false, false));
+    assertEquals(0x01600000, fake.lastEventNr.get(DmIoctl.DM_DEV_SUSPEND));
+    dm.suspend("mpatha", true, true);
+    assertEquals(0, fake.lastEventNr.get(DmIoctl.DM_DEV_SUSPEND), "a suspend carries no cookie");
+    dm.resume("mpatha");
+    assertEquals(0x00400000, fake.lastEventNr.get(DmIoctl.DM_DEV_SUSPEND), "PRIMARY_SOURCE alone");
+    dm.rename("mpatha", "mpathb", MpathUdevFlags.rename(true));
+    assertEquals(0x02600000, fake.lastEventNr.get(DmIoctl.DM_DEV_RENAME));
+    dm.message("mpathb", 0, "fail_path 8:32");
+    assertEquals(0, fake.lastEventNr.get(DmIoctl.DM_TARGET_MSG));
+    dm.remove("mpathb", false, MpathUdevFlags.remove());
+    assertEquals(0x00600000, fake.lastEventNr.get(DmIoctl.DM_DEV_REMOVE));
+    List<String> log = fake.kernel.uevents().stream().map(DmUevent::line).toList();
+    assertEquals(List.of(
+        "1 add mpatha 253:0",
+        "2 change mpatha 253:0 DM_COOKIE=106954752 DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE|SUBSYSTEM_1|SUBSYSTEM_2",
+        "3 change mpatha 253:0 DM_COOKIE=23068672 DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE|SUBSYSTEM_0",
+        "4 change mpatha 253:0 DM_COOKIE=4194304 PRIMARY_SOURCE",
+        "5 change mpathb 253:0 DM_COOKIE=39845888 DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE|SUBSYSTEM_1",
+        "6 remove mpathb 253:0 DM_COOKIE=6291456 DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE"), log);
+  }
+
+  @Test
+  void failedCreateCleanupRemoveHasNoCallerFlags() {
+    fake.failNext.put(DmIoctl.DM_TABLE_LOAD, Errno.EINVAL);
+    assertThrows(DmException.class, () -> dm.create("mpatha", "mpath-x", table(TABLE), MpathUdevFlags.create(true, false)));
+    assertEquals(0x00400000, fake.lastEventNr.get(DmIoctl.DM_DEV_REMOVE));
+  }
+
   @Test
   void kernelErrnoBecomesNamedException() {
     dm.create("mpatha", null, List.of());

@@ -96,6 +96,36 @@ class KernelIoctlContractVmTest extends DeviceMapperContract {
     return foundSectors;
   }
 
+  /**
+   * udev's view of a map's last uevent: after {@code udevadm settle}, the DM_UDEV_*_FLAG and
+   * DM_SUBSYSTEM_UDEV_FLAGn properties in /run/udev/data/bMAJ:MIN, which 10-dm.rules imports
+   * from {@code dmsetup udevflags $DM_COOKIE}. Empty where udevd does not run.
+   */
+  @Override
+  protected Optional<UeventProbe> uevents() {
+    Path data = Path.of("/run/udev/data");
+    try {
+      if (!Files.isDirectory(data) || run(List.of("udevadm", "--version")).isEmpty()) {
+        return Optional.empty();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    return Optional.of(dev -> {
+      run(List.of("udevadm", "settle", "-t", "30"));
+      Path db = data.resolve("b" + dev.major() + ":" + dev.minor());
+      List<String> lines = Files.readAllLines(db);
+      UdevFlags seen = UdevFlags.NONE;
+      for (UdevFlags.Flag f : UdevFlags.Flag.values()) {
+        if (lines.contains("E:" + f.property() + "=1")) {
+          seen = seen.with(f);
+        }
+      }
+      return seen;
+    });
+  }
+
   /** Runs a command; empty if it cannot be started (not installed). */
   private static Optional<String> run(List<String> cmd) throws InterruptedException {
     try {

@@ -1,6 +1,7 @@
 package io.jmultipath.dmctl.cli;
 
 import io.jmultipath.dmctl.DmTarget;
+import io.jmultipath.dmctl.UdevFlags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Set;
 
 /** Parsed `dm` command line: command, positional words, --options. */
 record DmArgs(String command, List<String> positional, Optional<String> uuid, List<DmTarget> table,
-              Set<String> flags) {
+              Set<String> flags, UdevFlags udev) {
   private static final Map<String, int[]> ARITY = Map.ofEntries(
       Map.entry("version", new int[] {0, 0}), Map.entry("targets", new int[] {0, 0}),
       Map.entry("ls", new int[] {0, 0}), Map.entry("info", new int[] {0, 1}),
@@ -17,7 +18,10 @@ record DmArgs(String command, List<String> positional, Optional<String> uuid, Li
       Map.entry("create", new int[] {1, 1}), Map.entry("load", new int[] {1, 1}),
       Map.entry("resume", new int[] {1, 1}), Map.entry("suspend", new int[] {1, 1}),
       Map.entry("remove", new int[] {1, 1}), Map.entry("rename", new int[] {2, 2}),
-      Map.entry("message", new int[] {3, Integer.MAX_VALUE}), Map.entry("deps", new int[] {1, 1}));
+      Map.entry("message", new int[] {3, Integer.MAX_VALUE}), Map.entry("deps", new int[] {1, 1}),
+      Map.entry("udevflags", new int[] {1, 1}), Map.entry("uevents", new int[] {0, 0}));
+  /** The commands whose ioctl emits a uevent and so carries a udev cookie. */
+  private static final Set<String> WITH_COOKIE = Set.of("create", "resume", "remove", "rename");
   private static final Set<String> FLAGS = Set.of("--noflush", "--nolockfs", "--deferred", "--notable");
 
   static DmArgs parse(List<String> args) {
@@ -33,6 +37,7 @@ record DmArgs(String command, List<String> positional, Optional<String> uuid, Li
     List<DmTarget> table = new ArrayList<>();
     Optional<String> uuid = Optional.empty();
     Set<String> flags = new java.util.HashSet<>();
+    UdevFlags udev = UdevFlags.NONE;
     for (int i = 1; i < args.size(); i++) {
       String a = args.get(i);
       if (cmd.equals("message") && pos.size() >= 2) {
@@ -44,6 +49,16 @@ record DmArgs(String command, List<String> positional, Optional<String> uuid, Li
           if (!line.isBlank()) {
             table.add(DmTarget.parseLine(line));
           }
+        }
+      } else if (a.equals("--udevflags")) {
+        if (!WITH_COOKIE.contains(cmd)) {
+          throw new IllegalArgumentException(cmd + ": --udevflags only applies to create, resume, remove and rename");
+        }
+        String v = value(args, ++i, a);
+        try {
+          udev = UdevFlags.parse(v);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(cmd + ": --udevflags: " + e.getMessage());
         }
       } else if (FLAGS.contains(a)) {
         flags.add(a);
@@ -69,7 +84,7 @@ record DmArgs(String command, List<String> positional, Optional<String> uuid, Li
         throw new IllegalArgumentException("message: sector must be a number: '" + pos.get(1) + "'");
       }
     }
-    return new DmArgs(cmd, List.copyOf(pos), uuid, List.copyOf(table), Set.copyOf(flags));
+    return new DmArgs(cmd, List.copyOf(pos), uuid, List.copyOf(table), Set.copyOf(flags), udev);
   }
 
   private static String value(List<String> args, int i, String opt) {

@@ -7,7 +7,9 @@ import io.jmultipath.dmctl.DmDevice;
 import io.jmultipath.dmctl.DmException;
 import io.jmultipath.dmctl.DmInfo;
 import io.jmultipath.dmctl.DmTarget;
+import io.jmultipath.dmctl.EmulatedDeviceMapper;
 import io.jmultipath.dmctl.TargetVersion;
+import io.jmultipath.dmctl.UdevFlags;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,8 @@ public final class DmCommand {
   static final String USAGE = "usage: dm version|targets|ls|info [NAME]|table [NAME]|status [NAME]"
       + "|create NAME [--uuid UUID] [--table LINE]...|load NAME --table LINE...|resume NAME"
       + "|suspend NAME [--noflush] [--nolockfs]|remove NAME [--deferred]|rename NAME NEW"
-      + "|message NAME SECTOR MESSAGE...|deps NAME";
+      + "|message NAME SECTOR MESSAGE...|deps NAME|udevflags COOKIE|uevents"
+      + " (create/resume/remove/rename take --udevflags FLAG[,FLAG...])";
 
   private DmCommand() {}
 
@@ -32,6 +35,9 @@ public final class DmCommand {
     } catch (IllegalArgumentException e) {
       err.println("dm: " + e.getMessage());
       return 1;
+    }
+    if (a.command().equals("udevflags")) {
+      return udevflags(a.name(), out, err);   // pure decoding, like dmsetup: no device-mapper needed
     }
     try (DeviceMapper dm = DeviceMappers.open(dmSpec)) {
       execute(a, dm, out);
@@ -67,12 +73,19 @@ public final class DmCommand {
       case "info" -> forEach(a, dm, out, (name, first) -> info(dm, name, out, first), true);
       case "table" -> forEach(a, dm, out, (name, many) -> targets(dm.table(name), name, many, out), false);
       case "status" -> forEach(a, dm, out, (name, many) -> targets(dm.status(name), name, many, out), false);
-      case "create" -> dm.create(a.name(), a.uuid().orElse(null), a.table());
+      case "create" -> dm.create(a.name(), a.uuid().orElse(null), a.table(), a.udev());
       case "load" -> dm.load(a.name(), a.table());
-      case "resume" -> dm.resume(a.name());
+      case "resume" -> dm.resume(a.name(), a.udev());
       case "suspend" -> dm.suspend(a.name(), a.flag("--noflush"), a.flag("--nolockfs"));
-      case "remove" -> dm.remove(a.name(), a.flag("--deferred"));
-      case "rename" -> dm.rename(a.name(), a.positional().get(1));
+      case "remove" -> dm.remove(a.name(), a.flag("--deferred"), a.udev());
+      case "rename" -> dm.rename(a.name(), a.positional().get(1), a.udev());
+      case "uevents" -> {
+        if (!(dm instanceof EmulatedDeviceMapper emu)) {
+          throw new IllegalArgumentException("dm uevents: only the emulated kernel keeps a uevent log"
+              + " (on a real one: udevadm monitor --kernel --property --subsystem-match=block)");
+        }
+        emu.uevents().forEach(u -> out.println(u.line()));
+      }
       case "message" -> {
         String reply = dm.message(a.name(), a.sector(), a.message());
         if (!reply.isEmpty()) {
@@ -89,6 +102,29 @@ public final class DmCommand {
       }
       default -> throw new IllegalArgumentException("dm: unknown command '" + a.command() + "'");
     }
+  }
+
+  /**
+   * `dm udevflags COOKIE`: the udev properties a cookie sets, printed exactly as
+   * {@code dmsetup udevflags} prints them. COOKIE as dmsetup reads it (strtoul base 0: decimal,
+   * 0x hex or 0 octal; non-zero, 32 bits).
+   */
+  private static int udevflags(String text, PrintStream out, PrintStream err) {
+    long v;
+    try {
+      String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+      v = t.startsWith("0x") ? Long.parseLong(t.substring(2), 16)
+          : t.length() > 1 && t.startsWith("0") ? Long.parseLong(t.substring(1), 8) : Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      v = -1;
+    }
+    if (v <= 0 || v > 0xFFFFFFFFL) {
+      err.println("dm udevflags: incorrect cookie value '" + text + "'");
+      return 1;
+    }
+    UdevFlags.fromCookie(v).udevflagsLines().forEach(out::println);
+    out.flush();
+    return 0;
   }
 
   private interface PerMap {

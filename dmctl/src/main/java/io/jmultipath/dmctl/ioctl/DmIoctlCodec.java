@@ -6,6 +6,7 @@ import io.jmultipath.dmctl.DevT;
 import io.jmultipath.dmctl.DmDevice;
 import io.jmultipath.dmctl.DmTarget;
 import io.jmultipath.dmctl.TargetVersion;
+import io.jmultipath.dmctl.UdevFlags;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +41,22 @@ public final class DmIoctlCodec {
     return b;
   }
 
-  /** Sets the event_nr field (DM_DEV_WAIT input, udev cookie for others). */
+  /** Sets the event_nr field (the event number DM_DEV_WAIT waits past). */
   public static void setEventNr(ByteBuffer b, int eventNr) {
     b.putInt(OFF_EVENT_NR, eventNr);
+  }
+
+  /**
+   * Writes a udev cookie into event_nr: the flags in the upper 16 bits, semaphore base 0 (what
+   * the kernel passes on as DM_COOKIE in the uevent of a resume, remove or rename).
+   */
+  public static void putCookie(ByteBuffer b, UdevFlags flags) {
+    b.putInt(OFF_EVENT_NR, flags.toCookie());
+  }
+
+  /** The udev flags of a request's event_nr (the semaphore base is not kept). */
+  public static UdevFlags cookie(ByteBuffer b) {
+    return UdevFlags.fromCookie(Integer.toUnsignedLong(le(b).getInt(OFF_EVENT_NR)));
   }
 
   /** Bytes needed for a DM_TABLE_LOAD payload. */

@@ -49,7 +49,7 @@ class DmCommandTest {
   @ValueSource(strings = {"version", "targets", "ls", "info", "info mpatha", "table", "table mpatha", "status",
       "status mpatha", "create mpatha --uuid mpath-1 --table 0|10|multipath|0|0|0|0", "load mpatha --table 0|10|error",
       "resume mpatha", "suspend mpatha --noflush", "remove mpatha --deferred", "rename mpatha mpathb",
-      "message mpatha 0 fail_path 8:16", "deps mpatha"})
+      "message mpatha 0 fail_path 8:16", "deps mpatha", "uevents", "resume mpatha --udevflags PRIMARY_SOURCE"})
   void withoutDeviceMapperEveryCommandSaysSoInOneLine(String command) {
     assumeTrue(kernelDmUnavailable(), "this kernel has device-mapper; the no-dm behaviour cannot be shown here");
     String[] args = command.replace('|', '\u0000').split(" ");
@@ -133,5 +133,57 @@ class DmCommandTest {
     assertOneLineError(run("bogus-spec", "ls"));
     assertEquals("unknown device-mapper spec 'bogus-spec' (expected kernel, emulated or emulated:FILE)\n",
         run("bogus-spec", "ls").err());
+  }
+
+  /** --udevflags reaches the (emulated) kernel's uevents; `dm uevents` lists them. */
+  @Test
+  void udevFlagsOptionAndUeventLog() {
+    String spec = "emulated:" + dir.resolve("dm.state");
+    String table = "0 2048 multipath 0 0 1 1 round-robin 0 1 1 8:16 1";
+    assertEquals(new Run(0, "", ""), run(spec, "create", "mpatha", "--table", table,
+        "--udevflags", "DISABLE_LIBRARY_FALLBACK,SUBSYSTEM_1"));
+    assertEquals(new Run(0, "", ""), run(spec, "load", "mpatha", "--table", table));
+    assertEquals(new Run(0, "", ""), run(spec, "resume", "mpatha", "--udevflags", "0x120"));
+    assertEquals(new Run(0, "", ""), run(spec, "rename", "mpatha", "mpathb"));
+    assertEquals(new Run(0, "", ""), run(spec, "remove", "mpathb", "--udevflags", "DM_UDEV_DISABLE_LIBRARY_FALLBACK"));
+    assertEquals(new Run(0, """
+        1 add mpatha 253:0
+        2 change mpatha 253:0 DM_COOKIE=39845888 DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE|SUBSYSTEM_1
+        3 change mpatha 253:0 DM_COOKIE=23068672 DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE|SUBSYSTEM_0
+        4 change mpathb 253:0 DM_COOKIE=4194304 PRIMARY_SOURCE
+        5 remove mpathb 253:0 DM_COOKIE=6291456 DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE
+        """, ""), run(spec, "uevents"));
+    Run bad = run(spec, "create", "x", "--notable", "--udevflags", "FROB");
+    assertOneLineError(bad);
+    assertTrue(bad.err().startsWith("dm: create: --udevflags: unknown udev flag 'FROB'"), bad.err());
+    bad = run(spec, "load", "x", "--table", table, "--udevflags", "PRIMARY_SOURCE");
+    assertOneLineError(bad);
+    assertEquals("dm: load: --udevflags only applies to create, resume, remove and rename\n", bad.err());
+    assertOneLineError(run(spec, "resume", "x", "--udevflags"));
+  }
+
+  /** `dm udevflags COOKIE` prints what `dmsetup udevflags COOKIE` prints, without device-mapper. */
+  @Test
+  void udevflagsDecodesLikeDmsetup() throws Exception {
+    assertEquals(new Run(0, """
+        DM_UDEV_DISABLE_LIBRARY_FALLBACK_FLAG='1'
+        DM_UDEV_PRIMARY_SOURCE_FLAG='1'
+        DM_SUBSYSTEM_UDEV_FLAG0='1'
+        """, ""), run("kernel:" + dir.resolve("nosuch"), "udevflags", "23068672"));
+    assertEquals(run("emulated", "udevflags", "23068672"), run("emulated", "udevflags", "0x1600000"));
+    assertEquals(new Run(0, "", ""), run("emulated", "udevflags", "0x0D4D1234".replace("0D4D", "0000")));
+    for (String bad : List.of("0", "-5", "abc", "0x100000000", "09")) {
+      Run r = run("emulated", "udevflags", bad);
+      assertOneLineError(r);
+      assertEquals("dm udevflags: incorrect cookie value '" + bad + "'\n", r.err());
+    }
+    java.nio.file.Path dmsetup = java.nio.file.Path.of("/usr/sbin/dmsetup");
+    assumeTrue(java.nio.file.Files.isExecutable(dmsetup), "dmsetup not installed: comparison skipped");
+    for (String cookie : List.of("23068672", "0x0d4d1234", "0xffff0000", "0x00800001", "017000000000")) {
+      Process p = new ProcessBuilder(dmsetup.toString(), "udevflags", cookie).redirectErrorStream(true).start();
+      String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(new Run(p.exitValue(), expected, ""), run("emulated", "udevflags", cookie), cookie);
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.jmultipath.dmctl.DevT;
 import io.jmultipath.dmctl.DmDevice;
 import io.jmultipath.dmctl.DmTarget;
 import io.jmultipath.dmctl.TargetVersion;
+import io.jmultipath.dmctl.UdevFlags;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,31 @@ class DmIoctlCodecTest {
     DmHeader h = DmIoctlCodec.header(b);
     assertEquals("mpatha", h.name());
     assertEquals(Optional.of("mpath-3600"), h.uuid());
+  }
+
+  /** event_nr (offset 32, __u32 LE) carries the udev cookie: flags << 16, semaphore base 0. */
+  @Test
+  void udevCookieGoesToEventNr() {
+    ByteBuffer b = DmIoctlCodec.request(1024, "mpatha", null, 0).order(ByteOrder.LITTLE_ENDIAN);
+    UdevFlags f = UdevFlags.of(UdevFlags.Flag.DISABLE_LIBRARY_FALLBACK, UdevFlags.Flag.PRIMARY_SOURCE,
+        UdevFlags.Flag.SUBSYSTEM_0);
+    DmIoctlCodec.putCookie(b, f);
+    assertEquals(0x01600000, b.getInt(32));
+    assertEquals(0x00, b.get(32));
+    assertEquals(0x00, b.get(33));
+    assertEquals(0x60, b.get(34));
+    assertEquals(0x01, b.get(35));
+    assertEquals(0, b.getInt(28), "flags untouched");
+    assertEquals(0, b.getLong(40), "dev untouched");
+    assertEquals(f, DmIoctlCodec.cookie(b));
+    assertEquals(0x01600000, DmIoctlCodec.header(b).eventNr());
+    // the top flag bit makes the cookie negative as an int: still decoded as unsigned
+    DmIoctlCodec.putCookie(b, UdevFlags.of(UdevFlags.Flag.SUBSYSTEM_7));
+    assertEquals(0x80000000, b.getInt(32));
+    assertEquals(UdevFlags.of(UdevFlags.Flag.SUBSYSTEM_7), DmIoctlCodec.cookie(b));
+    // a libdevmapper cookie with a semaphore base (0x0D4D magic in the low half on the wire): flags only
+    b.putInt(32, 0x00400d4d);
+    assertEquals(UdevFlags.of(UdevFlags.Flag.PRIMARY_SOURCE), DmIoctlCodec.cookie(b));
   }
 
   @Test
