@@ -16,12 +16,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs blocking device I/O on a bounded pool with at most one operation per key (device), like
- * multipath-tools' async tur/directio: a call waits up to {@code wait}; an operation still running
- * then is PENDING and the next call for that key collects its result; once past its timeout it is
- * TIMED_OUT, keeps its worker if it is stuck in the kernel, and further calls return TIMED_OUT at
- * once without queueing more. An operation that never got a worker before its timeout is
- * abandoned and never runs. Result of an operation already reported TIMED_OUT is discarded.
+ * Runs blocking device I/O with at most one operation per key (device), like multipath-tools'
+ * async tur/directio: a call waits up to {@code wait}; an operation still running then is PENDING
+ * and the next call for that key collects its result; once past its timeout it is TIMED_OUT, and
+ * while it stays stuck in the kernel further calls for that key return TIMED_OUT at once without
+ * starting another operation (no thread pile-up: one stuck worker per hung device at most).
+ * <p>Worker bound: at most {@code maxThreads} workers run operations that are not timed out; a
+ * worker stuck in a timed-out operation is replaced (up to {@code maxReplaced} of them), so hung
+ * devices never starve the checks of healthy ones. Total threads stay at most
+ * maxThreads + min(hung devices, maxReplaced). An operation that never got a worker before its
+ * timeout is abandoned and never runs. The result of an operation reported TIMED_OUT is discarded.
  */
 public final class BoundedRunner {
     public enum Kind { DONE, FAILED, PENDING, TIMED_OUT }
@@ -35,17 +39,35 @@ public final class BoundedRunner {
 
     /** idle workers exit after this, so short-lived checker instances leave no threads behind */
     static final int KEEP_ALIVE_SECONDS = 2;
+    /** how many stuck workers are replaced at most (beyond this, stuck workers count against maxThreads) */
+    public static final int DEFAULT_MAX_REPLACED = 4096;
+    /** worker stack: the operations are a few JNA calls; keeps many stuck workers cheap */
+    static final long STACK_BYTES = 256 * 1024;
     private static final int NEW = 0;
     private static final int RUNNING = 1;
     private static final int ABANDONED = 2;
+    private static final int FINISHED = 3;
 
     private final ThreadPoolExecutor pool;
     private final Map<String, Job<?>> jobs = new ConcurrentHashMap<>();
+    private final int maxThreads;
+    private final int maxReplaced;
+    /** timed-out operations still holding a worker that was replaced; guarded by this */
+    private int replaced;
 
     public BoundedRunner(String threadName, int maxThreads) {
+        this(threadName, maxThreads, DEFAULT_MAX_REPLACED);
+    }
+
+    public BoundedRunner(String threadName, int maxThreads, int maxReplaced) {
+        if (maxThreads < 1 || maxReplaced < 0) {
+            throw new IllegalArgumentException("bad worker bounds " + maxThreads + "/" + maxReplaced);
+        }
+        this.maxThreads = maxThreads;
+        this.maxReplaced = maxReplaced;
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
-            Thread t = new Thread(r, threadName + "-" + n.incrementAndGet());
+            Thread t = new Thread(null, r, threadName + "-" + n.incrementAndGet(), STACK_BYTES);
             t.setDaemon(true);
             return t;
         };
@@ -54,14 +76,18 @@ public final class BoundedRunner {
         pool.allowCoreThreadTimeOut(true);
     }
 
-    private static final class Job<T> implements Runnable {
+    private final class Job<T> implements Runnable {
+        final String key;
         final Callable<T> op;
         final long deadline;
         final AtomicInteger state = new AtomicInteger(NEW);
         final CompletableFuture<T> result = new CompletableFuture<>();
         volatile boolean timedOut;
+        /** its worker was replaced while it is stuck; guarded by the runner */
+        boolean workerReplaced;
 
-        Job(Callable<T> op, long deadline) {
+        Job(String key, Callable<T> op, long deadline) {
+            this.key = key;
             this.op = op;
             this.deadline = deadline;
         }
@@ -75,7 +101,42 @@ public final class BoundedRunner {
                 result.complete(op.call());
             } catch (Exception | LinkageError e) {
                 result.completeExceptionally(e);
+            } finally {
+                finished(this);
             }
+        }
+    }
+
+    /** Declares job timed out: a queued one is abandoned (and dropped from the queue), a running one's worker replaced. */
+    private synchronized void timeOut(Job<?> job) {
+        job.timedOut = true;
+        if (job.state.compareAndSet(NEW, ABANDONED)) {
+            jobs.remove(job.key, job);
+            pool.remove(job);
+        } else if (job.state.get() == RUNNING && !job.workerReplaced && replaced < maxReplaced) {
+            job.workerReplaced = true;
+            replaced++;
+            resize();
+        }
+    }
+
+    private synchronized void finished(Job<?> job) {
+        job.state.set(FINISHED);
+        if (job.workerReplaced) {
+            job.workerReplaced = false;
+            replaced--;
+            resize();
+        }
+    }
+
+    private void resize() {
+        int n = maxThreads + replaced;
+        if (n > pool.getMaximumPoolSize()) {
+            pool.setMaximumPoolSize(n);
+            pool.setCorePoolSize(n);
+        } else {
+            pool.setCorePoolSize(n);
+            pool.setMaximumPoolSize(n);
         }
     }
 
@@ -96,16 +157,13 @@ public final class BoundedRunner {
                     return outcome((Job<T>) prev);                // collect a finished async result
                 }                                                 // stale result of a timed-out op: start anew
             } else if (now - prev.deadline >= 0) {
-                prev.timedOut = true;
-                if (prev.state.compareAndSet(NEW, ABANDONED)) {
-                    jobs.remove(key, prev);                       // never started: nothing stays behind
-                }
+                timeOut(prev);                                    // stuck: report, start nothing
                 return Outcome.of(Kind.TIMED_OUT);
             } else {
                 return Outcome.of(Kind.PENDING);
             }
         }
-        Job<T> job = new Job<>(op, now + timeout.toNanos());
+        Job<T> job = new Job<>(key, op, now + timeout.toNanos());
         if (jobs.putIfAbsent(key, job) != null) {
             return Outcome.of(Kind.PENDING);                      // a concurrent caller just started one
         }
@@ -122,10 +180,7 @@ public final class BoundedRunner {
             if (!waitsWholeTimeout) {
                 return Outcome.of(Kind.PENDING);
             }
-            job.timedOut = true;
-            if (job.state.compareAndSet(NEW, ABANDONED)) {
-                jobs.remove(key, job);
-            }
+            timeOut(job);
             return Outcome.of(Kind.TIMED_OUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -152,8 +207,18 @@ public final class BoundedRunner {
         return jobs.size();
     }
 
-    /** Worker threads alive right now (never more than maxThreads). */
+    /** Worker threads alive right now (at most maxThreads + stuck()). */
     public int threads() {
         return pool.getPoolSize();
+    }
+
+    /** Timed-out operations still stuck in a worker that has been replaced. */
+    public synchronized int stuck() {
+        return replaced;
+    }
+
+    /** Operations waiting for a worker (abandoned ones are removed at once). */
+    public int queued() {
+        return pool.getQueue().size();
     }
 }

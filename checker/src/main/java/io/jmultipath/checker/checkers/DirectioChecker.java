@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * directio: O_DIRECT read of one block at offset 0; UP if the whole block was read, DOWN on a
  * short read or an error. Asynchronous: a read not finished within the wait is PENDING ("is waiting
- * on aio") and collected by a later check; past checker_timeout it is TIMEOUT, and while it stays
- * outstanding further checks of that device return TIMEOUT without issuing another read.
+ * on aio") and collected by a later check. Past checker_timeout the read is given up and the path is
+ * DOWN, as multipath-tools' directio does after io_cancel ("reports path is down"; multipathd shows
+ * "faulty", not "i/o timeout"); while that read stays outstanding, further checks of the device are
+ * DOWN at once without issuing another read (one stuck worker per hung device, never more).
  */
 public final class DirectioChecker implements PathChecker {
     private static final Logger LOG = LoggerFactory.getLogger(DirectioChecker.class);
@@ -66,8 +68,9 @@ public final class DirectioChecker implements PathChecker {
             case PENDING:
                 return new CheckResult(CheckState.PENDING, "directio checker is waiting on aio", lat);
             default:
-                LOG.debug("{}: directio read {}", p.devName(), o.kind());
-                return new CheckResult(CheckState.TIMEOUT, "directio checker timed out", lat);
+                LOG.debug("{}: directio read not done after {} ms: abort check on timeout", p.devName(),
+                    p.timeout().toMillis());
+                return new CheckResult(CheckState.DOWN, "directio checker reports path is down", lat);
         }
     }
 }

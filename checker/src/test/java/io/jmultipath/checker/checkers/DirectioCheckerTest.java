@@ -1,6 +1,7 @@
 package io.jmultipath.checker.checkers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmultipath.checker.CheckResult;
 import io.jmultipath.checker.CheckState;
@@ -10,8 +11,12 @@ import io.jmultipath.checker.blockio.BlockIo;
 import io.jmultipath.checker.blockio.DirectRead;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class DirectioCheckerTest {
@@ -35,35 +40,50 @@ class DirectioCheckerTest {
     }
 
     @Test
-    void hungReadsKeepOneWorkerEachAndThePoolStaysBounded() throws Exception {
+    void hungReadsAreDownHoldOneWorkerEachAndNeverStarveHealthyDevices() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger reads = new AtomicInteger();
-        BlockIo hung = dev -> {
-            reads.incrementAndGet();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Map<Path, AtomicInteger> reads = new ConcurrentHashMap<>();
+        BlockIo io = dev -> {
+            reads.computeIfAbsent(dev, d -> new AtomicInteger()).incrementAndGet();
+            if (!dev.getFileName().toString().equals("sdz")) {
+                try {
+                    release.await();                   // a device that never answers
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return new DirectRead(4096, true, 4096);
         };
         BoundedRunner runner = new BoundedRunner("directio-test", 3);
-        DirectioChecker c = new DirectioChecker(hung, runner);
+        DirectioChecker c = new DirectioChecker(io, runner, Duration.ofSeconds(1));   // waits out the 200 ms timeout
         try {
             for (int round = 0; round < 5; round++) {
                 for (int d = 0; d < 6; d++) {
-                    CheckResult r = c.check(h("sd" + (char) ('a' + d), Duration.ofMillis(20)));
-                    assertEquals(CheckState.TIMEOUT, r.state());
-                    assertEquals("directio checker timed out", r.message());
+                    CheckResult r = c.check(h("sd" + (char) ('a' + d), Duration.ofMillis(200)));
+                    assertEquals(CheckState.DOWN, r.state(), "round " + round + " sd" + (char) ('a' + d));
+                    assertEquals("directio checker reports path is down", r.message());
                 }
+                // 6 hung devices > 3 workers, yet a healthy device is still read at once
+                assertEquals(CheckState.UP, Settle.check(c, h("sdz", Duration.ofSeconds(5))).state(), "round " + round);
             }
-            // 3 workers are stuck on the first 3 devices; the other 3 never got a worker and were abandoned
-            assertEquals(3, reads.get());
-            assertEquals(3, runner.threads());
-            assertEquals(3, runner.inFlight());
+            for (int d = 0; d < 6; d++) {
+                assertEquals(1, reads.get(Path.of("/dev/sd" + (char) ('a' + d))).get(), "one read per hung device, ever");
+            }
+            assertEquals(5, reads.get(Path.of("/dev/sdz")).get());
+            assertEquals(6, runner.stuck());
+            assertTrue(runner.threads() <= 3 + 6, "threads " + runner.threads());
+            assertEquals(0, runner.queued());
         } finally {
             release.countDown();
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (runner.stuck() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000L);
+        }
+        assertEquals(0, runner.stuck(), "stuck reads returned: their workers are no longer counted");
+        // the answered reads were reported as timed out: the next check reads again
+        assertEquals(CheckState.UP, Settle.check(c, h("sda", Duration.ofSeconds(5))).state());
+        assertEquals(2, reads.get(Path.of("/dev/sda")).get());
     }
 
     @Test
