@@ -1,6 +1,7 @@
 package io.jmultipath.checker.blockio;
 
 import io.jmultipath.checker.blockio.jna.JnaBlockIo;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,13 +12,18 @@ public final class BlockIos {
     private BlockIos() {
     }
 
-    /** JNA open(O_DIRECT)/BLKBSZGET/pread; the pure-JDK reader where JNA cannot load. */
+    /**
+     * JDK O_DIRECT reads with the device's block size (BLKBSZGET through JNA), JNA pread for block
+     * sizes the JDK refuses; the JDK alone with 4096-byte blocks where JNA cannot load.
+     */
     public static BlockIo kernel() {
+        Optional<NativeBlockIo> nat;
         try {
-            return new JnaBlockIo();
+            nat = Optional.of(new JnaBlockIo());
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             LOG.warn("directio: JNA unavailable ({}), using JDK direct I/O with 4096-byte blocks", e.toString());
-            return new JdkBlockIo();
+            nat = Optional.empty();
         }
+        return new DirectBlockIo(new JdkBlockIo(), nat);
     }
 }

@@ -6,36 +6,65 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Pure-JDK direct read (FileChannel + ExtendedOpenOption.DIRECT, buffer aligned with
- * alignedSlice). Without an ioctl it cannot ask the device for its block size, so it reads
- * max(4096, the file store's block size) bytes, as directio does when BLKBSZGET fails. Used where
- * JNA cannot be loaded.
+ * Pure-JDK direct read: FileChannel with {@link ExtendedOpenOption#DIRECT} (O_DIRECT), buffer
+ * aligned with alignedSlice. The JDK only accepts direct transfers that are a multiple of its
+ * alignment, the node's file-store block size (4096 on devtmpfs), so a 512-byte block size is
+ * refused ({@link #accepts}) and needs the native pread. Without a block size from the device it
+ * reads max(4096, alignment) bytes, directio's default when BLKBSZGET fails.
  */
 public final class JdkBlockIo implements BlockIo {
     static final int DEFAULT_BLOCK = 4096;
 
     @Override
     public DirectRead readFirstBlock(Path devNode) throws ErrnoException {
-        String dev = devNode.toString();
-        try (FileChannel ch = FileChannel.open(devNode, StandardOpenOption.READ, ExtendedOpenOption.DIRECT)) {
-            int align = (int) Math.max(1, Files.getFileStore(devNode).getBlockSize());
-            int bs = Math.max(DEFAULT_BLOCK, align);
-            ByteBuffer buf = ByteBuffer.allocateDirect(bs + align).alignedSlice(align);
-            buf.limit(bs);
-            int n = ch.read(buf, 0);
-            return new DirectRead(bs, false, Math.max(0, n));
-        } catch (NoSuchFileException e) {
-            throw new ErrnoException("open", dev, 2, "ENOENT");
-        } catch (AccessDeniedException e) {
-            throw new ErrnoException("open", dev, 13, "EACCES");
+        return read(devNode, Math.max(DEFAULT_BLOCK, alignment(devNode)), false);
+    }
+
+    /** The alignment the JDK's direct I/O demands for this node (its file store's block size). */
+    public static int alignment(Path devNode) throws ErrnoException {
+        try {
+            return (int) Math.max(1, Files.getFileStore(devNode).getBlockSize());
         } catch (IOException e) {
-            throw new ErrnoException("read", dev, 5, "EIO (" + e.getMessage() + ")");
+            throw errno("stat", devNode, e);
         }
+    }
+
+    /** Whether the JDK accepts a direct read of blockSize bytes at offset 0 given its alignment. */
+    public static boolean accepts(int blockSize, int alignment) {
+        return blockSize > 0 && blockSize % alignment == 0;
+    }
+
+    /** Reads blockSize bytes at offset 0 with O_DIRECT; blockSize must be {@link #accepts accepted}. */
+    public DirectRead read(Path devNode, int blockSize, boolean fromDevice) throws ErrnoException {
+        try (FileChannel ch = FileChannel.open(devNode, StandardOpenOption.READ, ExtendedOpenOption.DIRECT)) {
+            int align = alignment(devNode);
+            int span = (blockSize + align - 1) / align * align;    // alignedSlice keeps whole units only
+            ByteBuffer buf = ByteBuffer.allocateDirect(span + align).alignedSlice(align);
+            buf.limit(blockSize);
+            int n = ch.read(buf, 0);
+            return new DirectRead(blockSize, fromDevice, Math.max(0, n), DirectRead.JDK);
+        } catch (IOException e) {
+            throw errno(e instanceof NoSuchFileException || e instanceof AccessDeniedException ? "open" : "read",
+                devNode, e);
+        }
+    }
+
+    private static ErrnoException errno(String op, Path dev, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new ErrnoException(op, dev.toString(), 2, "ENOENT");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new ErrnoException(op, dev.toString(), 13, "EACCES");
+        }
+        String reason = e instanceof FileSystemException && ((FileSystemException) e).getReason() != null
+            ? ((FileSystemException) e).getReason() : String.valueOf(e.getMessage());
+        return new ErrnoException(op, dev.toString(), 5, "EIO (" + reason + ")");
     }
 }

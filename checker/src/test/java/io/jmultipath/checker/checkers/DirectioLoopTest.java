@@ -1,6 +1,7 @@
 package io.jmultipath.checker.checkers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmultipath.checker.CheckResult;
@@ -9,7 +10,9 @@ import io.jmultipath.checker.Checkers;
 import io.jmultipath.checker.PathChecker;
 import io.jmultipath.checker.PathHandle;
 import io.jmultipath.checker.blockio.BlockIos;
+import io.jmultipath.checker.ErrnoException;
 import io.jmultipath.checker.blockio.DirectRead;
+import io.jmultipath.checker.blockio.JdkBlockIo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +64,42 @@ class DirectioLoopTest {
         Path gone = tmp.resolve("no-such-dev");
         CheckResult r = Settle.check(c, handle(gone));
         assertEquals(CheckState.DOWN, r.state());
+    }
+
+    @Test
+    void blockSize512IsReadWithTheNativePreadBecauseTheJdkRefusesIt() throws Exception {
+        // 1 MiB + 512 bytes: the kernel's soft block size (BLKBSZGET) is 512 for this size
+        try (LoopDevice loop = LoopDevice.create(tmp, (1 << 20) + 512, List.of())) {
+            assertEquals(512, new io.jmultipath.checker.blockio.jna.JnaBlockIo().blockSize(loop.dev).orElseThrow());
+            int align = JdkBlockIo.alignment(loop.dev);
+            assertEquals(4096, align, "devtmpfs block size: the JDK's O_DIRECT alignment");
+            ErrnoException refused = assertThrows(ErrnoException.class, () -> new JdkBlockIo().read(loop.dev, 512, true));
+            assertTrue(refused.getMessage().contains("block size"), refused.getMessage());
+            DirectRead r = BlockIos.kernel().readFirstBlock(loop.dev);
+            assertEquals(new DirectRead(512, true, 512, DirectRead.NATIVE), r);
+            CheckResult up = Settle.check(Checkers.create("directio", null), handle(loop.dev));
+            assertEquals(CheckState.UP, up.state(), up.message());
+        }
+        try (LoopDevice loop = LoopDevice.create(tmp, 1 << 20, List.of())) {
+            assertEquals(new DirectRead(4096, true, 4096, DirectRead.JDK), BlockIos.kernel().readFirstBlock(loop.dev));
+        }
+    }
+
+    @Test
+    void aDeviceNodeThatVanishesIsDownAndComesBackUp() throws Exception {
+        PathChecker c = Checkers.create("directio", null);
+        try (LoopDevice loop = LoopDevice.create(tmp, 1 << 20, List.of())) {
+            // a private node for the same dev_t, removed and re-created under the checker
+            String[] mm = Files.readString(Path.of("/sys/block", loop.dev.getFileName().toString(), "dev")).trim().split(":");
+            Path node = tmp.resolve("node");
+            assertEquals(0, LoopDevice.run(List.of("mknod", node.toString(), "b", mm[0], mm[1])).rc());
+            assertEquals(CheckState.UP, Settle.check(c, handle(node)).state());
+            Files.delete(node);
+            CheckResult gone = Settle.check(c, handle(node));
+            assertEquals(CheckState.DOWN, gone.state(), gone.message());
+            assertEquals(0, LoopDevice.run(List.of("mknod", node.toString(), "b", mm[0], mm[1])).rc());
+            assertEquals(CheckState.UP, Settle.check(c, handle(node)).state());
+        }
     }
 
     @Test

@@ -10,7 +10,6 @@ interface BlockLibC extends Library {
     int O_DIRECT = 0x4000;
     int O_CLOEXEC = 0x80000;
     long BLKBSZGET = 0x80081270L;
-    long BLKSSZGET = 0x1268L;
 
     int open(String path, int flags) throws LastErrorException;
 

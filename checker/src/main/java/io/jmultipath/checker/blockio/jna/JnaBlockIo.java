@@ -8,14 +8,17 @@ import io.jmultipath.checker.Errno;
 import io.jmultipath.checker.ErrnoException;
 import io.jmultipath.checker.blockio.BlockIo;
 import io.jmultipath.checker.blockio.DirectRead;
+import io.jmultipath.checker.blockio.NativeBlockIo;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
- * open(O_DIRECT) + ioctl(BLKBSZGET) + pread into a 4096-aligned buffer + close. The JDK's
- * ExtendedOpenOption.DIRECT is not used because it insists on the file store's block size
- * (4096 on devtmpfs) while a device's block size may be 512.
+ * open + ioctl(BLKBSZGET) for the block size, and open(O_DIRECT) + pread into a 4096-aligned
+ * buffer for the block sizes the JDK's ExtendedOpenOption.DIRECT refuses (it insists on the file
+ * store's block size, 4096 on devtmpfs, while a device's block size may be 512).
+ * {@link #readFirstBlock} does both (directio entirely through libc).
  */
-public final class JnaBlockIo implements BlockIo {
+public final class JnaBlockIo implements BlockIo, NativeBlockIo {
     static final int MAX_BLOCK = 4096;
     private final BlockLibC libc;
 
@@ -25,36 +28,42 @@ public final class JnaBlockIo implements BlockIo {
 
     @Override
     public DirectRead readFirstBlock(Path devNode) throws ErrnoException {
+        OptionalInt bs = blockSize(devNode);
+        DirectRead r = pread(devNode, bs.orElse(MAX_BLOCK));
+        return new DirectRead(r.blockSize(), bs.isPresent(), r.bytesRead(), r.reader());
+    }
+
+    @Override
+    public OptionalInt blockSize(Path devNode) throws ErrnoException {
         String dev = devNode.toString();
-        int fd = open(dev);
+        int fd = open(dev, BlockLibC.O_RDONLY | BlockLibC.O_CLOEXEC);
         try {
-            int bs = MAX_BLOCK;
-            boolean fromDevice = false;
             Memory arg = new Memory(8);
-            for (long req : new long[] {BlockLibC.BLKBSZGET, BlockLibC.BLKSSZGET}) {
-                try {
-                    arg.clear();
-                    libc.ioctl(fd, req, arg);
-                    int v = arg.getInt(0);
-                    if (v > 0) {
-                        bs = Math.min(v, MAX_BLOCK);
-                        fromDevice = true;
-                        break;
-                    }
-                } catch (LastErrorException e) {
-                    // not a block device or ioctl unsupported: next request, else directio's default
-                }
-            }
+            arg.clear();
+            libc.ioctl(fd, BlockLibC.BLKBSZGET, arg);
+            int v = arg.getInt(0);
+            return v > 0 ? OptionalInt.of(Math.min(v, MAX_BLOCK)) : OptionalInt.empty();
+        } catch (LastErrorException e) {
+            return OptionalInt.empty();                 // not a block device: directio's default
+        } finally {
+            close(fd);
+        }
+    }
+
+    @Override
+    public DirectRead pread(Path devNode, int blockSize) throws ErrnoException {
+        if (blockSize <= 0 || blockSize > MAX_BLOCK) {
+            throw new IllegalArgumentException("block size " + blockSize);
+        }
+        String dev = devNode.toString();
+        int fd = open(dev, BlockLibC.O_RDONLY | BlockLibC.O_DIRECT | BlockLibC.O_CLOEXEC);
+        try {
             Memory raw = new Memory(2L * MAX_BLOCK);
             Pointer buf = raw.align(MAX_BLOCK);
-            long n = pread(fd, dev, buf, bs);
-            return new DirectRead(bs, fromDevice, (int) n);
+            long n = pread(fd, dev, buf, blockSize);
+            return new DirectRead(blockSize, true, (int) n, DirectRead.NATIVE);
         } finally {
-            try {
-                libc.close(fd);
-            } catch (LastErrorException ignored) {
-                // read-only fd; nothing to recover
-            }
+            close(fd);
         }
     }
 
@@ -70,15 +79,23 @@ public final class JnaBlockIo implements BlockIo {
         }
     }
 
-    private int open(String dev) throws ErrnoException {
+    private int open(String dev, int flags) throws ErrnoException {
         while (true) {
             try {
-                return libc.open(dev, BlockLibC.O_RDONLY | BlockLibC.O_DIRECT | BlockLibC.O_CLOEXEC);
+                return libc.open(dev, flags);
             } catch (LastErrorException e) {
                 if (e.getErrorCode() != Errno.EINTR) {
                     throw new ErrnoException("open", dev, e.getErrorCode(), Errno.name(e.getErrorCode()));
                 }
             }
+        }
+    }
+
+    private void close(int fd) {
+        try {
+            libc.close(fd);
+        } catch (LastErrorException ignored) {
+            // read-only fd; nothing to recover
         }
     }
 }
