@@ -14,8 +14,9 @@ import java.util.Locale;
 
 /**
  * none: no I/O. Uses the SCSI device state in sysfs (device/state) like multipathd's
- * path_offline(): running UP, offline/transport-offline DOWN, blocked/quiesce PENDING; without a
- * state file (not SCSI) the path is UP and the message is multipath-tools' "none checker is disabled".
+ * path_offline(): running UP, blocked/quiesce PENDING, anything else (offline, transport-offline,
+ * created, cancel, deleted, ...) DOWN; without a state file (not SCSI) the path is UP and the
+ * message is multipath-tools' "none checker is disabled".
  */
 public final class NoneChecker implements PathChecker {
     @Override
@@ -40,13 +41,10 @@ public final class NoneChecker implements PathChecker {
 
     /** Pure mapping of a sysfs SCSI device state. */
     public static CheckState parseState(String state) {
-        if (state.startsWith("offline") || state.startsWith("transport-offline")) {
-            return CheckState.DOWN;
-        }
         if (state.startsWith("blocked") || state.startsWith("quiesce")) {
             return CheckState.PENDING;
         }
-        return CheckState.UP;
+        return state.startsWith("running") ? CheckState.UP : CheckState.DOWN;
     }
 
     private static String message(CheckState s) {

@@ -19,7 +19,8 @@ class NoneCheckerTest {
     Path tmp;
 
     @ParameterizedTest
-    @CsvSource({"running,UP", "offline,DOWN", "transport-offline,DOWN", "blocked,PENDING", "quiesce,PENDING", "created,UP"})
+    @CsvSource({"running,UP", "offline,DOWN", "transport-offline,DOWN", "blocked,PENDING", "quiesce,PENDING", "created,DOWN",
+        "cancel,DOWN", "deleted,DOWN", "created-blocked,DOWN"})
     void sysfsState(String state, CheckState expected) throws Exception {
         Files.writeString(tmp.resolve("state"), state + "\n");
         PathHandle h = new PathHandle("sdb", Path.of("/dev/sdb"), 8, 16, tmp, Duration.ofSeconds(30));
