@@ -42,7 +42,7 @@ final class LocalConfig {
         } catch (DmException | IllegalArgumentException e) {
             // no device-mapper: no multipaths section, like multipath -T without maps
         }
-        out.print(config.showConfigLocal(ids, maps));
+        MultipathMain.printConfig(out, config.showConfigLocal(ids, maps));
         return 0;
     }
 }

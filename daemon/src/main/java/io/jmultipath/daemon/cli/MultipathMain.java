@@ -89,6 +89,11 @@ public final class MultipathMain {
         Config config;
         try {
             Path main = a.configFile().map(Path::of).orElse(root.multipathConf());
+            if (a.configFile().isPresent() && !java.nio.file.Files.isRegularFile(main)) {
+                // a missing /etc/multipath.conf means built-in defaults; a named file must exist
+                err.println("jmultipath: --config " + main + ": no such file");
+                return 1;
+            }
             LoadResult lr = ConfigLoader.load(main, root.confDir());
             if (a.verbosity() >= 1) {
                 lr.warnings().forEach(w -> err.println(w.toString()));
@@ -99,7 +104,7 @@ public final class MultipathMain {
             return 1;
         }
         if (a.showConfig() == 1) {
-            out.print(config.showConfig());
+            printConfig(out, config.showConfig());
             return 0;
         }
         if (a.showConfig() == 2) {
@@ -148,6 +153,15 @@ public final class MultipathMain {
             err.println(e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Config text back as the bytes it was read from: files are decoded ISO-8859-1 (one char per
+     * byte, like C), so a non-ASCII byte in a quoted value prints as that same byte, as multipath -t.
+     */
+    static void printConfig(PrintStream out, String text) {
+        out.write(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, text.length());
+        out.flush();
     }
 
     private static int list(Configurator c, MultipathArgs a, PrintStream out) throws IOException {

@@ -140,4 +140,48 @@ class MultipathMainTest {
         assertEquals(1, bad.rc());
         assertTrue(bad.err().startsWith("jmultipath: invalid option -- 'Z'\n"));
     }
+
+    /** Runs MultipathMain with raw byte capture (the config text is bytes, not UTF-8). */
+    private static byte[][] runRaw(int[] rc, String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+             java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            rc[0] = MultipathMain.run(java.util.List.of(args), o, e);
+        }
+        return new byte[][] {out.toByteArray(), err.toByteArray()};
+    }
+
+    @Test
+    void showConfigOfNamedFile() throws Exception {
+        Path conf = tmp.resolve("site.conf");
+        // a Latin-1 byte inside quotes is printed back as that byte; warnings go to stderr only
+        byte[] text = "defaults {\n\talias_prefix \"caf\u00e9\"\n\tno_such 1\n}\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.nio.file.Files.write(conf, text);
+        int[] rc = new int[1];
+        byte[][] r = runRaw(rc, "--root", tmp.toString(), "--config", conf.toString(), "-t");
+        assertEquals(0, rc[0]);
+        String expected = io.jmultipath.config.ConfigLoader.parse(new String(text,
+                java.nio.charset.StandardCharsets.ISO_8859_1), conf.toString()).config().showConfig();
+        assertTrue(java.util.Arrays.equals(expected.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), r[0]));
+        assertTrue(new String(r[0], java.nio.charset.StandardCharsets.ISO_8859_1).contains("\talias_prefix \"caf\u00e9\"\n"));
+        assertEquals(conf + ":3: invalid keyword in the defaults section: no_such\n",
+                new String(r[1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void structuralErrorNamesTheConfigFileGiven() throws Exception {
+        Path conf = tmp.resolve("bad.conf");
+        java.nio.file.Files.writeString(conf, "defaults {\n\talias_prefix \"abc\n}\n");
+        int[] rc = new int[1];
+        byte[][] r = runRaw(rc, "--root", tmp.toString(), "--config", conf.toString(), "-t");
+        assertEquals(1, rc[0]);
+        assertEquals(0, r[0].length);
+        assertEquals(conf + ":2: missing closing quotes\n", new String(r[1], java.nio.charset.StandardCharsets.UTF_8));
+        r = runRaw(rc, "--root", tmp.toString(), "--config", tmp.resolve("absent.conf").toString(), "-t");
+        assertEquals(1, rc[0]);
+        assertEquals("jmultipath: --config " + tmp.resolve("absent.conf") + ": no such file\n",
+                new String(r[1], java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
