@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * alua: TPG id from VPD 0x83, then REPORT TARGET PORT GROUPS; the descriptor of that group gives
+ * alua: TPG id from VPD 0x83 (the kernel's cached device/vpd_pg83 first, else INQUIRY), then REPORT TARGET PORT GROUPS; the descriptor of that group gives
  * the access state and PREF bit ({@link TargetPortGroups#priority}). Any failure: -1.
  */
 public final class AluaPrioritizer implements Prioritizer {
@@ -30,7 +30,7 @@ public final class AluaPrioritizer implements Prioritizer {
     @Override
     public int priority(PathHandle p, String args) {
         try {
-            Optional<Integer> tpg = Alua.targetPortGroup(sgio, p.devNode(), p.timeout());
+            Optional<Integer> tpg = Alua.targetPortGroup(sgio, p.devNode(), p.sysfsDevice(), p.timeout());
             if (tpg.isEmpty()) {
                 boolean supported = Alua.inquire(sgio, p.devNode(), p.timeout()).supportsAlua();
                 LOG.info("{}: {}", p.devName(), supported ? "couldn't get target port group" : "alua not supported");

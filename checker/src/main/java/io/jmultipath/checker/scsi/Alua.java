@@ -53,6 +53,24 @@ public final class Alua {
         return new AluaInfo(tpgs, targetPortGroup(sgio, devNode, timeout));
     }
 
+    /**
+     * get_target_port_group(): the TPG id from the kernel's cached VPD page 0x83 (sysfsDevice/vpd_pg83)
+     * when it is readable and holds a TPG designator, else from INQUIRY VPD 0x83 over SG_IO.
+     */
+    public static Optional<Integer> targetPortGroup(SgIo sgio, Path devNode, Path sysfsDevice, Duration timeout)
+            throws ErrnoException {
+        try {
+            Optional<Integer> cached = Inquiry.targetPortGroup(java.nio.file.Files.readAllBytes(sysfsDevice.resolve("vpd_pg83")));
+            if (cached.isPresent()) {
+                return cached;
+            }
+        } catch (java.io.IOException e) {
+            // no cached page (old kernel, not SCSI): ask the device
+        }
+        return targetPortGroup(sgio, devNode, timeout);
+    }
+
+    /** The TPG id from INQUIRY VPD 0x83 (retried with the page's full length when it is longer). */
     public static Optional<Integer> targetPortGroup(SgIo sgio, Path devNode, Duration timeout) throws ErrnoException {
         Optional<byte[]> page = dataIn(sgio, devNode, Cdbs.inquiryVpd(0x83, VPD_INITIAL_LEN, timeout));
         if (page.isPresent() && page.get().length >= 4) {

@@ -143,6 +143,21 @@ class AluaTest {
     }
 
     @Test
+    void cachedVpdPage83InSysfsIsUsedBeforeAskingTheDevice(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        java.nio.file.Files.write(tmp.resolve("vpd_pg83"), vpd83(Optional.of(9)));
+        PathHandle h = new PathHandle("sdx", DEV, 8, 16, tmp, T);
+        // the device's own VPD 0x83 names group 7 (stale); the kernel's cached page says 9
+        FakeSgIo sg = device(3, Optional.of(7), rtpg(false, new int[][] {{7, 0, 0}, {9, 2, 1}}));
+        assertEquals(81, Prioritizers.create("alua", sg).priority(h, ""), "standby + PREF from group 9");
+        assertTrue(sg.requests.stream().noneMatch(q -> q.opcode() == Cdbs.INQUIRY), "no INQUIRY sent");
+        // a cached page without a TPG designator: ask the device
+        java.nio.file.Files.write(tmp.resolve("vpd_pg83"), vpd83(Optional.empty()));
+        FakeSgIo sg2 = device(3, Optional.of(7), rtpg(false, new int[][] {{7, 1, 0}}));
+        assertEquals(10, Prioritizers.create("alua", sg2).priority(h, ""));
+        assertTrue(sg2.requests.stream().anyMatch(q -> q.opcode() == Cdbs.INQUIRY));
+    }
+
+    @Test
     void tpgDesignatorParsing() {
         assertEquals(Optional.of(0xabcd), Inquiry.targetPortGroup(vpd83(Optional.of(0xabcd))));
         assertEquals(Optional.empty(), Inquiry.targetPortGroup(vpd83(Optional.empty())));
