@@ -43,9 +43,21 @@ public final class WeightedPathPrioritizer implements Prioritizer {
         }
         String value;
         switch (words.get(0)) {
-            case "hbtl": value = info.hbtl().orElse(""); break;
+            case "hbtl":
+                if (info.hbtl().isEmpty()) {
+                    LOG.warn("{}: weightedpath: no H:C:T:L", p.devName());
+                    return DEFAULT_PRIORITY;
+                }
+                value = info.hbtl().get();
+                break;
             case "devname": value = p.devName(); break;
-            case "serial": value = info.serial().orElse(""); break;
+            case "serial":
+                if (info.serial().filter(x -> !x.isEmpty()).isEmpty()) {
+                    LOG.warn("{}: failed to get serial", p.devName());    // no regex is tried, like prio_path_weight
+                    return DEFAULT_PRIORITY;
+                }
+                value = info.serial().get();
+                break;
             case "wwn": value = info.wwn().orElse("[undef]:[undef]:[undef]:[undef]"); break;
             default:
                 LOG.warn("{}: weightedpath - Invalid arguments", p.devName());

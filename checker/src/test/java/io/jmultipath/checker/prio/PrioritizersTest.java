@@ -79,6 +79,15 @@ class PrioritizersTest {
     }
 
     @Test
+    void weightedpathWithoutTheValueIsTheDefaultEvenForMatchAllRegexes() {
+        PrioPathInfo none = new PrioPathInfo(Optional.empty(), Optional.of(""), Optional.empty());
+        Prioritizer p = Prioritizers.create("weightedpath", null);
+        assertEquals(0, p.priority(handle(tmp), "serial .* 9", none));
+        assertEquals(0, p.priority(handle(tmp), "hbtl .* 9", none));
+        assertEquals(9, p.priority(handle(tmp), "wwn undef 9", none), "non-FC wwn is [undef]:...");
+    }
+
+    @Test
     void weightedpathHbtlFromTheSysfsLinkName() throws Exception {
         Path real = Files.createDirectories(tmp.resolve("devices/host2/target2:0:1/2:0:1:5"));
         Path link = Files.createSymbolicLink(tmp.resolve("device"), real);
