@@ -43,7 +43,7 @@ final class Flush {
                 continue;
             }
             try {
-                dm.remove(k.name(), false);
+                dm.remove(k.name(), false, io.jmultipath.dmctl.MpathUdevFlags.remove());
                 if (a.verbosity() >= 3) {
                     out.println(k.name() + ": flushed");
                 }

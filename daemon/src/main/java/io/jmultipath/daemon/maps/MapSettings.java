@@ -7,11 +7,13 @@ import java.util.Optional;
 
 /**
  * Per-map selections (propsel): selector, grouping policy, features (without count), hardware
- * handler words (without count), failback, no_path_retry, minio, rr_weight, naming.
+ * handler words (without count), failback, no_path_retry, minio, rr_weight, naming, skip_kpartx
+ * (sent to udev as MPATH_UDEV_NO_KPARTX_FLAG with the map's device-mapper calls).
  */
 public record MapSettings(String selector, PgPolicy pgPolicy, List<String> features, List<String> hwHandler,
                           String failback, Optional<String> noPathRetry, int minio, boolean rrWeightPriorities,
-                          Optional<String> alias, boolean userFriendlyNames, String aliasPrefix) {
+                          Optional<String> alias, boolean userFriendlyNames, String aliasPrefix,
+                          boolean skipKpartx) {
 
     public MapSettings {
         features = List.copyOf(features);
@@ -34,6 +36,6 @@ public record MapSettings(String selector, PgPolicy pgPolicy, List<String> featu
 
     public MapSettings withPgPolicy(PgPolicy p) {
         return new MapSettings(selector, p, features, hwHandler, failback, noPathRetry, minio, rrWeightPriorities,
-                alias, userFriendlyNames, aliasPrefix);
+                alias, userFriendlyNames, aliasPrefix, skipKpartx);
     }
 }

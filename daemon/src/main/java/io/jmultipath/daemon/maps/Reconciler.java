@@ -1,11 +1,13 @@
 package io.jmultipath.daemon.maps;
 
+import io.jmultipath.checker.CheckState;
 import io.jmultipath.daemon.topology.DmMapInfo;
 import io.jmultipath.daemon.topology.MapAction;
 import io.jmultipath.daemon.topology.MultipathMap;
 import io.jmultipath.dmctl.DeviceMapper;
 import io.jmultipath.dmctl.DmException;
 import io.jmultipath.dmctl.DmInfo;
+import io.jmultipath.dmctl.MpathUdevFlags;
 import io.jmultipath.dmctl.MultipathTable;
 import io.jmultipath.dmctl.PathGroupSpec;
 import io.jmultipath.dmctl.PathSpec;
@@ -21,6 +23,7 @@ import java.util.Optional;
  * Brings the kernel in line with planned maps: create missing maps (name = alias, uuid =
  * mpath-&lt;wwid&gt;), rename, reload changed tables (load + resume), leave equal maps alone (adoption
  * without disturbing I/O). Devices whose uuid does not start with "mpath-" are never touched.
+ * Each uevent-generating call carries multipath-tools' udev flags ({@link MpathUdevFlags}).
  */
 public final class Reconciler {
 
@@ -54,7 +57,8 @@ public final class Reconciler {
             }
             if (!dryRun) {
                 try {
-                    dm.create(p.name(), KernelMaps.UUID_PREFIX + p.wwid(), p.table().asTable(p.map().sizeSectors()));
+                    dm.create(p.name(), KernelMaps.UUID_PREFIX + p.wwid(), p.table().asTable(p.map().sizeSectors()),
+                            MpathUdevFlags.create(p.settings().skipKpartx(), noUsablePaths(p)));
                     LOG.info("{}: created ({})", p.name(), p.table().format());
                 } catch (DmException e) {
                     return new Outcome(MapAction.REJECT, p.map().withAction(MapAction.REJECT),
@@ -67,17 +71,21 @@ public final class Reconciler {
         String name = k.name();
         boolean rename = !name.equals(p.name()) && !kernel.namesTakenExcept(p.wwid()).contains(p.name());
         boolean reload = forceReload || !sameTable(k, p);
+        // force_udev_reload (select_action): a reload forced by the user or a size change is
+        // announced to udev as a new activation, not as a reload
+        boolean forceUdevReload = forceReload || k.sizeSectors() != p.map().sizeSectors();
         MapAction action = reload ? MapAction.RELOAD : rename ? MapAction.RENAME : MapAction.NOTHING;
         String finalName = rename ? p.name() : name;
         if (!dryRun) {
             try {
                 if (rename) {
-                    dm.rename(name, p.name());
+                    dm.rename(name, p.name(), MpathUdevFlags.rename(p.settings().skipKpartx()));
                     LOG.info("{}: renamed to {}", name, p.name());
                 }
                 if (reload) {
                     dm.load(finalName, p.table().asTable(p.map().sizeSectors()));
-                    dm.resume(finalName);
+                    dm.resume(finalName, MpathUdevFlags.reload(p.settings().skipKpartx(), noUsablePaths(p),
+                            forceUdevReload));
                     LOG.info("{}: reloaded ({})", finalName, p.table().format());
                 }
             } catch (DmException e) {
@@ -87,6 +95,15 @@ public final class Reconciler {
         }
         MultipathMap shown = p.map().withName(finalName).withAction(action).withDm(Optional.of(dmInfo(k.info())));
         return new Outcome(action, shown, Optional.empty());
+    }
+
+    /**
+     * No path up, ghost or pending (count_active_pending_paths == 0): udev is told the map has no
+     * usable path (MPATH_UDEV_NO_PATHS_FLAG) and its rules skip scanning it.
+     */
+    static boolean noUsablePaths(PlannedMap p) {
+        return p.map().paths().stream().noneMatch(x -> x.state() == CheckState.UP || x.state() == CheckState.GHOST
+                || x.state() == CheckState.PENDING);
     }
 
     public static DmMapInfo dmInfo(DmInfo i) {

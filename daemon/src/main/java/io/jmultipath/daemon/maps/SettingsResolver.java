@@ -131,7 +131,8 @@ public final class SettingsResolver {
         Optional<String> alias = config.multipath(wwid).flatMap(e -> e.alias());
         return new MapSettings(value(r, "path_selector", "service-time 0"), policy, features, hw,
                 value(r, "failback", "manual"), npr, minio, "priorities".equals(value(r, "rr_weight", "uniform")),
-                alias, "yes".equals(value(r, "user_friendly_names", "no")), value(r, "alias_prefix", "mpath"));
+                alias, "yes".equals(value(r, "user_friendly_names", "no")), value(r, "alias_prefix", "mpath"),
+                "yes".equals(value(r, "skip_kpartx", "no")));
     }
 
     /** find_multipaths from the defaults section ("strict" compiled default). */

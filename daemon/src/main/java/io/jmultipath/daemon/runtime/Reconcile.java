@@ -15,6 +15,7 @@ import io.jmultipath.daemon.topology.DmPathState;
 import io.jmultipath.daemon.topology.MapAction;
 import io.jmultipath.daemon.topology.Path;
 import io.jmultipath.dmctl.DmException;
+import io.jmultipath.dmctl.MpathUdevFlags;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,7 +141,7 @@ final class Reconcile {
             if (Engine.yes(e.config.defaults("flush_on_last_del").value())) {
                 e.message(m, "fail_if_no_path");
             }
-            e.deps.dm().remove(m.name, false);
+            e.deps.dm().remove(m.name, false, MpathUdevFlags.remove());
             Engine.LOG.info("{}: map flushed", m.name);
         } catch (DmException ex) {
             Engine.LOG.warn("{}: can't flush: {}", m.name, ex.getMessage());
@@ -168,7 +169,7 @@ final class Reconcile {
         if (info.isPresent() && info.get().openCount() > 0) {
             return false;
         }
-        e.deps.dm().remove(m.name, false);
+        e.deps.dm().remove(m.name, false, MpathUdevFlags.remove());
         e.maps.remove(m.wwid);
         e.byName.remove(m.name);
         e.suppressed.add(m.wwid);

@@ -86,7 +86,7 @@ final class WriteCommands {
                 return Reply.ok();
             });
             case RESUME_MAP -> withMap(c, m -> {
-                e.deps.dm().resume(m.name);
+                e.deps.dm().resume(m.name, io.jmultipath.dmctl.MpathUdevFlags.resume(m.settings.skipKpartx()));
                 Engine.LOG.info("{}: resumed (operator)", m.name);
                 return Reply.ok();
             });
