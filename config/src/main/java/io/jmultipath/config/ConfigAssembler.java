@@ -106,15 +106,48 @@ final class ConfigAssembler {
     }
 
     private static final List<String> ATTRS = List.of("mode", "uid", "gid");
+    /** Prefix of the kept mode/uid/gid numbers of an entry whose attribute_flags bit is not set. */
+    private static final String HIDDEN = "~";
 
-    /** merge_mpe: mode/uid/gid only count with their attribute_flags bit, merged as one word. */
+    /**
+     * merge_mpe for mode/uid/gid: attribute_flags is merged as one word (taken from src only when
+     * dst has no bit set), while the three numbers are merged one by one with 0 meaning unset
+     * (merge_num); a number is printed and used only when its flag bit is set. So "mode 0" in the
+     * newer section takes the older section's mode, and numbers of unflagged entries are carried.
+     */
     private static void mergeMultipath(Section dst, Section src) {
-        boolean dstHasAttr = ATTRS.stream().anyMatch(dst.values::containsKey);
+        boolean dstFlags = ATTRS.stream().anyMatch(dst.values::containsKey);
+        Section flagsFrom = dstFlags ? dst : src;
+        Map<String, Long> merged = new LinkedHashMap<>();
+        List<String> flagged = new ArrayList<>();
+        for (String a : ATTRS) {
+            long d = attr(dst, a);
+            merged.put(a, d != 0 ? d : attr(src, a));
+            if (flagsFrom.values.containsKey(a)) {
+                flagged.add(a);
+            }
+        }
         Section s = src.copy();
-        if (dstHasAttr) {
-            ATTRS.forEach(s.values::remove);
+        for (String a : ATTRS) {
+            s.values.remove(a);
+            s.values.remove(HIDDEN + a);
+            dst.values.remove(a);
+            dst.values.remove(HIDDEN + a);
         }
         merge(dst, s);
+        merged.forEach((a, v) -> {
+            String octal = "0" + Long.toOctalString(v);
+            if (flagged.contains(a)) {
+                dst.values.put(a, octal);
+            } else if (v != 0) {
+                dst.values.put(HIDDEN + a, octal);
+            }
+        });
+    }
+
+    private static long attr(Section s, String a) {
+        String v = s.values.containsKey(a) ? s.values.get(a) : s.values.get(HIDDEN + a);
+        return v == null ? 0 : Long.parseLong(v, 8);
     }
 
     Config build() {
@@ -179,7 +212,11 @@ final class ConfigAssembler {
                 mps.remove(i--);
             }
         }
-        return mps.stream().map(s -> new MultipathEntry(s.get("wwid"), s.values)).toList();
+        return mps.stream().map(s -> {
+            Map<String, String> v = new LinkedHashMap<>(s.values);
+            v.keySet().removeIf(k -> k.startsWith(HIDDEN));
+            return new MultipathEntry(s.get("wwid"), v);
+        }).toList();
     }
 
     /** strcmp order (unsigned bytes of UTF-8). */

@@ -70,6 +70,10 @@ final class ConfigParser {
             }
             String chunk = text.substring(pos, end);
             pos = end;
+            int nul = chunk.indexOf('\0');
+            if (nul >= 0) {
+                chunk = chunk.substring(0, nul); // the C string ends at a NUL byte
+            }
             lineNr++;
             line(cutAtLineEnd(chunk));
         }

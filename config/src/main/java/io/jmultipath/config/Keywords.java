@@ -258,17 +258,29 @@ final class Keywords {
         }
     }
 
-    /** max_fds: "max" or 0..nr_open; printed "max" when at least nr_open. */
+    /**
+     * max_fds: "max" or 0..nr_open; printed "max" when at least nr_open. Like max_fds_handler, the
+     * limit is the running kernel's /proc/sys/fs/nr_open (4096 when unreadable), read when the
+     * keyword is parsed; systemd hosts raise it well above the kernel default 1048576.
+     */
     private static final class MaxFdsType implements ValueType {
-        static final long NR_OPEN = 1048576;
+        static long nrOpen() {
+            // read as a stream: Files.readString trusts the size procfs reports and returns "1"
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("/proc/sys/fs/nr_open"))) {
+                return Long.parseLong(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim());
+            } catch (java.io.IOException | NumberFormatException e) {
+                return 4096;
+            }
+        }
 
         public Parsed parse(String kw, String raw) {
             if (raw.equals("max")) {
                 return Parsed.set("max");
             }
-            Parsed p = Values.doSetInt(kw, raw, 0, NR_OPEN);
-            if (p.kind() == Parsed.Kind.SET && Long.parseLong(p.value()) >= NR_OPEN) {
-                return Parsed.set("max");
+            long nrOpen = nrOpen();
+            Parsed p = Values.doSetInt(kw, raw, 0, nrOpen);
+            if (p.kind() == Parsed.Kind.SET && Long.parseLong(p.value()) >= nrOpen) {
+                return new Parsed(Parsed.Kind.SET, "max", p.warning());
             }
             return p;
         }

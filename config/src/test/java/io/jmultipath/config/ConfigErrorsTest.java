@@ -110,6 +110,15 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void partitionDelimiterWithSlashIsWarnedAndIgnored() throws Exception {
+        // multipath-tools 0.9.4 crashes on this (strcmp on the NULL the noslash handler leaves)
+        LoadResult r = ConfigLoader.parse("defaults {\n partition_delimiter /p\n}\n", "/etc/multipath.conf");
+        assertEquals(List.of("/etc/multipath.conf:2: /p cannot contain a slash. Ignoring"),
+                r.warnings().stream().map(ConfigWarning::toString).toList());
+        assertEquals(Config.builtin().showConfig(), r.config().showConfig());
+    }
+
+    @Test
     void missingMainFileMeansBuiltins(@TempDir Path dir) throws Exception {
         LoadResult r = ConfigLoader.load(dir.resolve("absent.conf"), dir.resolve("absent.d"));
         assertEquals(Config.builtin().showConfig(), r.config().showConfig());

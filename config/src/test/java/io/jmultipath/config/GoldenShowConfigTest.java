@@ -18,7 +18,7 @@ class GoldenShowConfigTest {
         String actual = OracleCases.java(name);
         String expected = OracleCases.expected(name);
         if (!expected.equals(actual)) {
-            java.nio.file.Path out = java.nio.file.Path.of(System.getProperty("jm.actualDir", "target/oracle-actual"));
+            java.nio.file.Path out = OracleCases.actualDir();
             java.nio.file.Files.createDirectories(out);
             java.nio.file.Files.writeString(out.resolve(name + ".txt"), actual);
         }

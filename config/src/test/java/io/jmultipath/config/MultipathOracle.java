@@ -45,16 +45,30 @@ final class MultipathOracle {
         return Optional.empty();
     }
 
+    /** What `multipath -t` printed and its exit status. */
+    record Result(String out, String err, int rc) {
+        /** A signal (e.g. 139: the 0.9.4 segfault on partition_delimiter with a slash). */
+        boolean crashed() {
+            return rc >= 128;
+        }
+    }
+
     /** stdout of `multipath -t` for the case directory. */
     static String run(Path caseDir) throws IOException, InterruptedException {
+        return runFull(caseDir).out();
+    }
+
+    /** stdout, stderr and exit status of `multipath -t` for the case directory. */
+    static Result runFull(Path caseDir) throws IOException, InterruptedException {
         Path tmp = Files.createTempDirectory("jm-oracle");
         try {
             Files.createDirectories(tmp.resolve("u"));
             Files.createDirectories(tmp.resolve("w"));
             Path out = tmp.resolve("out");
+            Path err = tmp.resolve("err");
             Process p = new ProcessBuilder(List.of("unshare", "--mount", "sh", "-c", SCRIPT, "sh",
                     tmp.toString(), caseDir.toAbsolutePath().toString()))
-                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException("multipath -t timed out");
@@ -62,11 +76,26 @@ final class MultipathOracle {
             if (p.exitValue() == 90) {
                 throw new IOException("mount -t overlay failed");
             }
-            return Files.readString(out, StandardCharsets.ISO_8859_1);
+            return new Result(Files.readString(out, StandardCharsets.ISO_8859_1),
+                    Files.readString(err, StandardCharsets.ISO_8859_1), p.exitValue());
         } finally {
             try (var s = Files.walk(tmp)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Line numbers of the main file that multipath-tools reported as an invalid keyword
+     * ("/etc/multipath.conf line N, invalid keyword…").
+     */
+    static java.util.SortedSet<Integer> invalidKeywordLines(String stderr) {
+        java.util.SortedSet<Integer> lines = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("/etc/multipath\\.conf line (\\d+), invalid keyword").matcher(stderr);
+        while (m.find()) {
+            lines.add(Integer.parseInt(m.group(1)));
+        }
+        return lines;
     }
 }

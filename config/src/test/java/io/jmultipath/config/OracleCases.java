@@ -36,6 +36,16 @@ final class OracleCases {
         return out;
     }
 
+    /** Where tests keep what differed: next to the test classes (the build directory's oracle-actual). */
+    static Path actualDir() {
+        try {
+            Path classes = Path.of(OracleCases.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(System.getProperty("jm.actualDir", classes.resolveSibling("oracle-actual").toString()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String expected(String name) throws IOException {
         return Files.readString(ROOT.resolve(name).resolve("expected.txt"), StandardCharsets.ISO_8859_1);
     }

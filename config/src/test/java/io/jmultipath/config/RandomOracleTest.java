@@ -47,11 +47,15 @@ class RandomOracleTest {
         String real = MultipathOracle.run(dir);
         String ours = ConfigLoader.parseAll(sources).config().showConfig();
         if (!real.equals(ours)) {
-            Path out = Path.of(System.getProperty("jm.actualDir", "target/oracle-actual"));
+            Path out = OracleCases.actualDir().resolve("random-" + seed);
             Files.createDirectories(out);
-            Files.writeString(out.resolve("random-" + seed + ".conf"), text);
-            Files.writeString(out.resolve("random-" + seed + ".real"), real);
-            Files.writeString(out.resolve("random-" + seed + ".ours"), ours);
+            for (ConfigLoader.Source s : sources) {
+                Path f = out.resolve(s.name().substring(1));
+                Files.createDirectories(f.getParent());
+                Files.writeString(f, s.text());
+            }
+            Files.writeString(out.resolve("real.txt"), real);
+            Files.writeString(out.resolve("ours.txt"), ours);
         }
         assertEquals(real, ours, "seed " + seed + "\n" + text);
     }
