@@ -29,7 +29,10 @@ public final class ClientMain {
         this.err = err;
     }
 
-    /** One command; exit status 0, or 1 when the reply is "fail\n…" or the daemon is unreachable. */
+    /**
+     * One command; exit status 0, or 1 when the reply reports a failure ("fail", "timeout",
+     * "permission deny…") or the daemon is unreachable.
+     */
     public int oneShot(String command) {
         try (CliClient c = CliClient.connect(sockets)) {
             return print(c.execute(command, timeout));
@@ -42,15 +45,15 @@ public final class ClientMain {
         }
     }
 
+    /**
+     * Prints a reply like multipathd's client: a bare "fail" (multipathd 0.9.4, and jmultipathd)
+     * is printed as it is; "fail" followed by a reason (later multipathd releases) prints the
+     * reason. Exit status 1 for any failure, 0 otherwise.
+     */
     private int print(String reply) {
-        if (reply.startsWith("fail\n")) {
-            out.print(reply.substring(5));
-            out.flush();
-            return 1;
-        }
-        out.print(reply);
+        out.print(reply.startsWith("fail\n") && reply.length() > 5 ? reply.substring(5) : reply);
         out.flush();
-        return 0;
+        return io.jmultipath.daemon.server.Reply.isFailure(reply) ? 1 : 0;
     }
 
     /** The shell on a terminal: raw mode with Tab completion and history keys when stty works. */

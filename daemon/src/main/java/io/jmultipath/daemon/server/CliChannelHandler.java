@@ -29,6 +29,8 @@ final class CliChannelHandler extends SimpleChannelInboundHandler<String> {
     private final Deque<String> queue = new ArrayDeque<>();
     private Caller caller = new Caller(-1, -1, -1);
     private boolean busy;
+    /** The client shut down its sending side: answer what it sent, then close. */
+    private boolean inputShutdown;
 
     CliChannelHandler(CliDispatcher dispatcher, Executor workers, Duration timeout) {
         this.dispatcher = dispatcher;
@@ -63,10 +65,25 @@ final class CliChannelHandler extends SimpleChannelInboundHandler<String> {
         }
     }
 
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            inputShutdown = true;
+            if (!busy && queue.isEmpty()) {
+                ctx.close();
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
     private void next(ChannelHandlerContext ctx) {
         String command = queue.poll();
         if (command == null || !ctx.channel().isActive()) {
             busy = false;
+            if (inputShutdown) {
+                ctx.close();
+            }
             return;
         }
         busy = true;

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every multipathd CLI command (callbacks.c), in registration order (which is the help order).
- * A command is identified by its fingerprint: the keyword codes in typed order packed into an int.
+ * Every multipathd CLI command (callbacks.c), in multipathd 0.9.4's registration order (which is
+ * the help order), then the five later releases added (not in the 0.9.4 help). A command is
+ * identified by its fingerprint: the keyword codes in typed order packed into an int.
  */
 public enum CliCommand {
     LIST_PATHS(LIST, PATHS),
@@ -60,7 +61,6 @@ public enum CliCommand {
     SHUTDOWN_CMD(SHUTDOWN),
     GETPRSTATUS_MAP(GETPRSTATUS, MAP),
     SETPRSTATUS_MAP(SETPRSTATUS, MAP),
-    SETPRSTATUS_MAP_PATHLIST(SETPRSTATUS, MAP, PATHLIST),
     UNSETPRSTATUS_MAP(UNSETPRSTATUS, MAP),
     FORCEQ_DAEMON(FORCEQ, DAEMON),
     RESTOREQ_DAEMON(RESTOREQ, DAEMON),
@@ -69,10 +69,12 @@ public enum CliCommand {
     UNSETPRKEY_MAP(UNSETPRKEY, MAP),
     SETMARGINAL_PATH(SETMARGINAL, PATH),
     UNSETMARGINAL_PATH(UNSETMARGINAL, PATH),
+    // not in multipathd 0.9.4:
     UNSETMARGINAL_MAP(UNSETMARGINAL, MAP),
     GETPRHOLD_MAP(GETPRHOLD, MAP),
     SETPRHOLD_MAP(SETPRHOLD, MAP),
-    UNSETPRHOLD_MAP(UNSETPRHOLD, MAP);
+    UNSETPRHOLD_MAP(UNSETPRHOLD, MAP),
+    SETPRSTATUS_MAP_PATHLIST(SETPRSTATUS, MAP, PATHLIST);
 
     private static final Map<Integer, CliCommand> BY_FINGERPRINT = index();
 
@@ -93,6 +95,11 @@ public enum CliCommand {
     /** Non-root callers may only run list/show commands. */
     public boolean needsRoot() {
         return verb() != LIST;
+    }
+
+    /** One of the 56 commands multipathd 0.9.4 registers (and lists in its help). */
+    public boolean inMultipathd094() {
+        return ordinal() <= UNSETMARGINAL_PATH.ordinal();
     }
 
     /** Persistent-reservation commands (handled by libmpathpersist callers). */
@@ -117,13 +124,18 @@ public enum CliCommand {
         return Optional.ofNullable(BY_FINGERPRINT.get(fp));
     }
 
-    /** The help line of this command: " list|show map|multipath $map topology". */
+    /**
+     * The help line of this command (cli.c do_genhelp): per keyword its first spelling in the key
+     * vector, the other spellings as "|alias", and " $name" for a parameter:
+     * " list|show map|multipath $map topology".
+     */
     public String helpLine() {
         StringBuilder sb = new StringBuilder();
         for (CliKeyword k : keywords) {
-            sb.append(' ').append(String.join("|", k.words()));
+            List<String> sp = k.spellings();
+            sb.append(' ').append(String.join("|", sp));
             if (k.hasParam()) {
-                sb.append(" $").append(k.words().get(0));
+                sb.append(" $").append(sp.get(0));
             }
         }
         return sb.toString();

@@ -5,11 +5,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses a command, checks permission, runs the handler and turns the outcome into multipathd's
- * reply text. Never throws: a handler exception becomes {@code fail} with a one-line reason.
+ * Parses a command, checks permission, runs the handler and turns the outcome into multipathd
+ * 0.9.4's reply text. Never throws: a handler exception becomes {@code fail} (its message logged).
  */
 public final class CliDispatcher {
-    private static final Logger LOG = LoggerFactory.getLogger(CliDispatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger("jmultipathd");
 
     private final CommandHandler handler;
 
@@ -19,22 +19,35 @@ public final class CliDispatcher {
 
     /** Full wire reply text (without the NUL) for one command line. */
     public String execute(String line, Caller caller) {
+        return reply(line, caller).wireText();
+    }
+
+    /** The reply for one command line (parse errors answer multipathd's help text). */
+    public Reply reply(String line, Caller caller) {
         ParsedCommand cmd;
         try {
             cmd = CliParser.parse(line);
         } catch (CliParseException e) {
-            LOG.debug("cli: '{}': {}", line, e.getMessage());
-            return "fail\n" + HelpText.forError(line, e.kind());
+            LOG.debug("cli: '{}': {}", line.strip(), e.getMessage());
+            return e.kind() == CliParseException.Kind.NO_ENTRY ? Reply.fail(e.getMessage())
+                    : Reply.failWithText(HelpText.forError(line, e.kind()), e.getMessage());
         }
         if (cmd.command().needsRoot() && !caller.isRoot()) {
-            return Reply.permissionDenied().wireText();
+            LOG.error("cli: unauthorized cmd \"{}\" (uid {})", line.strip(), caller.uid());
+            return Reply.permissionDenied();
         }
+        Reply r;
         try {
-            Reply r = handler.handle(cmd);
-            return (r == null ? Reply.fail() : r).wireText();
+            r = handler.handle(cmd);
         } catch (RuntimeException e) {
-            LOG.warn("cli: '{}' failed: {}", line, e.toString());
-            return Reply.fail(String.valueOf(e.getMessage()).lines().findFirst().orElse("error")).wireText();
+            r = Reply.fail(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString()));
         }
+        if (r == null) {
+            r = Reply.fail();
+        }
+        if (!r.success() && !r.reason().isEmpty()) {
+            LOG.info("{}: {}", line.strip(), r.reason());
+        }
+        return r;
     }
 }

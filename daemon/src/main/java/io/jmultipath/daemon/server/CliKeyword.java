@@ -85,37 +85,72 @@ public enum CliKeyword {
         return code < 64;
     }
 
-    /** Exact match wins; otherwise a unique prefix of one keyword's spellings; ambiguous = empty. */
+    /** One entry of multipathd's key vector: a spelling and the keyword it stands for. */
+    public record Key(String word, CliKeyword keyword) {
+    }
+
+    /**
+     * multipathd 0.9.4's key vector (cli.c load_keys) in its order, one entry per spelling; then
+     * the four keys 0.9.4 lacks and later releases added (prhold verbs, pathlist), appended so no
+     * 0.9.4 abbreviation changes meaning. The order decides abbreviations and the help aliases.
+     */
+    static final List<Key> KEYS = keys(
+            "list", LIST, "show", LIST, "add", ADD, "remove", REMOVE, "del", REMOVE,
+            "switch", SWITCH, "switchgroup", SWITCH, "suspend", SUSPEND, "resume", RESUME,
+            "reinstate", REINSTATE, "fail", FAIL, "resize", RESIZE, "reset", RESET, "reload", RELOAD,
+            "forcequeueing", FORCEQ, "disablequeueing", DISABLEQ, "restorequeueing", RESTOREQ,
+            "paths", PATHS, "maps", MAPS, "multipaths", MAPS, "path", PATH, "map", MAP, "multipath", MAP,
+            "group", GROUP, "reconfigure", RECONFIGURE, "daemon", DAEMON, "status", STATUS, "stats", STATS,
+            "topology", TOPOLOGY, "config", CONFIG, "blacklist", BLACKLIST, "devices", DEVICES, "raw", RAW,
+            "wildcards", WILDCARDS, "quit", QUIT, "exit", QUIT, "shutdown", SHUTDOWN,
+            "getprstatus", GETPRSTATUS, "setprstatus", SETPRSTATUS, "unsetprstatus", UNSETPRSTATUS,
+            "format", FORMAT, "json", JSON, "getprkey", GETPRKEY, "setprkey", SETPRKEY, "unsetprkey", UNSETPRKEY,
+            "key", KEY, "local", LOCAL, "setmarginal", SETMARGINAL, "unsetmarginal", UNSETMARGINAL, "all", ALL,
+            // not in 0.9.4:
+            "getprhold", GETPRHOLD, "setprhold", SETPRHOLD, "unsetprhold", UNSETPRHOLD, "pathlist", PATHLIST);
+
+    private static List<Key> keys(Object... pairs) {
+        java.util.ArrayList<Key> out = new java.util.ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.add(new Key((String) pairs[i], (CliKeyword) pairs[i + 1]));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The key vector, in order. */
+    public static List<Key> keyTable() {
+        return KEYS;
+    }
+
+    /**
+     * multipathd's find_key: walking the key vector in order, an exact spelling wins at once; the
+     * first spelling the word abbreviates is remembered, and a second one makes the word
+     * ambiguous (empty) — also when both spell the same keyword ("sw": switch, switchgroup).
+     */
     public static Optional<CliKeyword> lookup(String word) {
-        String w = word;
-        for (CliKeyword k : values()) {
-            if (k.words.contains(w)) {
-                return Optional.of(k);
+        Key found = null;
+        for (Key k : KEYS) {
+            if (!k.word().startsWith(word)) {
+                continue;
             }
-        }
-        if (w.isEmpty()) {
-            return Optional.empty();
-        }
-        CliKeyword found = null;
-        for (CliKeyword k : values()) {
-            for (String s : k.words) {
-                if (s.startsWith(w)) {
-                    if (found != null && found != k) {
-                        return Optional.empty();
-                    }
-                    found = k;
-                }
+            if (k.word().length() == word.length()) {
+                return Optional.of(k.keyword());
             }
+            if (found != null) {
+                return Optional.empty();
+            }
+            found = k;
         }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(found).map(Key::keyword);
+    }
+
+    /** Spellings of this keyword in key-vector order ("list", "show"). */
+    public List<String> spellings() {
+        return KEYS.stream().filter(k -> k.keyword() == this).map(Key::word).toList();
     }
 
     /** Every spelling of every keyword, for tab completion. */
     public static List<String> allWords() {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
-        for (CliKeyword k : values()) {
-            out.addAll(k.words);
-        }
-        return out;
+        return KEYS.stream().map(Key::word).toList();
     }
 }

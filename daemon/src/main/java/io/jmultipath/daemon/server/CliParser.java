@@ -16,19 +16,29 @@ public final class CliParser {
     }
 
     public static ParsedCommand parse(String line) throws CliParseException {
-        List<String> words = CliTokenizer.tokenize(line);
+        Optional<List<CliTokenizer.Token>> strvec = CliTokenizer.strvec(line);
+        if (strvec.isEmpty()) {
+            throw new CliParseException(CliParseException.Kind.NO_MEMORY, "empty command");
+        }
+        List<CliTokenizer.Token> tokens = strvec.get();
         List<CliKeyword> typed = new ArrayList<>();
         Map<CliKeyword, String> params = new EnumMap<>(CliKeyword.class);
         CliKeyword pending = null;
-        for (String w : words) {
+        for (int i = 0; i < tokens.size(); i++) {
+            CliTokenizer.Token t = tokens.get(i);
+            if (t.quote()) {
+                continue;
+            }
             if (pending != null) {
-                params.put(pending, w);
+                params.put(pending, t.text());
                 pending = null;
                 continue;
             }
-            Optional<CliKeyword> k = CliKeyword.lookup(w);
+            Optional<CliKeyword> k = CliKeyword.lookup(t.text());
             if (k.isEmpty()) {
-                throw new CliParseException(CliParseException.Kind.NOT_FOUND, "unknown keyword '" + w + "'");
+                // multipathd counts the quote tokens too when it asks "was it the last word?"
+                throw new CliParseException(i == tokens.size() - 1 ? CliParseException.Kind.NOT_FOUND
+                        : CliParseException.Kind.NO_ENTRY, "unknown keyword '" + t.text() + "'");
             }
             typed.add(k.get());
             if (k.get().hasParam()) {

@@ -64,6 +64,7 @@ public final class CliServer implements AutoCloseable {
         }
         ServerBootstrap b = new ServerBootstrap().group(group)
                 .channel(EpollServerDomainSocketChannel.class)
+                .childOption(io.netty.channel.ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<EpollDomainSocketChannel>() {
                     @Override
                     protected void initChannel(EpollDomainSocketChannel ch) {

@@ -1,6 +1,6 @@
 package io.jmultipath.daemon.server;
 
-/** multipathd's help dump (cli.c genhelp_handler), as the 0.9.4 daemon prints it. */
+/** multipathd's help dump (cli.c do_genhelp), byte for byte as the 0.9.4 daemon prints it. */
 public final class HelpText {
 
     /** The version line multipath-tools prints, the release we are compatible with. */
@@ -9,11 +9,17 @@ public final class HelpText {
     private HelpText() {
     }
 
-    /** Error line ("cmd: not found"), version line, reference header, one line per command. */
+    /**
+     * Error line ("cmd: not found" for ESRCH, "cmd: Missing argument" for EINVAL, "cmd: Not enough
+     * memory" for ENOMEM; cmd is the line as received), version line, reference header, one line per
+     * command multipathd 0.9.4 registers.
+     */
     public static String forError(String cmd, CliParseException.Kind kind) {
         String head = switch (kind) {
             case NOT_FOUND -> cmd + ": not found\n";
             case INVALID -> cmd + ": Missing argument\n";
+            case NO_MEMORY -> cmd + ": Not enough memory\n";
+            case NO_ENTRY -> "";
         };
         return head + reference();
     }
@@ -21,7 +27,9 @@ public final class HelpText {
     public static String reference() {
         StringBuilder sb = new StringBuilder(VERSION_STRING).append("CLI commands reference:\n");
         for (CliCommand c : CliCommand.values()) {
-            sb.append(c.helpLine()).append('\n');
+            if (c.inMultipathd094()) {
+                sb.append(c.helpLine()).append('\n');
+            }
         }
         return sb.toString();
     }

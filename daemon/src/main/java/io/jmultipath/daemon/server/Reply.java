@@ -1,31 +1,46 @@
 package io.jmultipath.daemon.server;
 
 /**
- * What a command handler answers. {@link #wireText()} applies multipathd's conventions: a
- * successful handler that wrote nothing answers {@code ok\n}; a failure answers {@code fail\n}
- * followed by its reason line (if any).
+ * What a command handler answers, and how multipathd 0.9.4 puts it on the wire (uxlsnr.c
+ * default_reply): text a handler wrote is sent as it is, whether it succeeded or not; a success
+ * without text is {@code ok\n}; a failure without text is a bare {@code fail\n}. The 0.9.4 daemon
+ * sends no reason after {@code fail} (its client exits 1 only for exactly {@code fail\n}), so the
+ * {@link #reason()} of a failure goes to the daemon's log instead.
+ *
+ * @param success did the command succeed
+ * @param text    the reply text the handler wrote ("" = none)
+ * @param reason  why it failed, for the log ("" = none)
  */
-public record Reply(boolean success, String text) {
+public record Reply(boolean success, String text, String reason) {
+
+    public static final String TIMEOUT = "timeout\n";
+    public static final String PERMISSION_DENIED = "permission deny: need to be root\n";
 
     public Reply {
         text = text == null ? "" : text;
+        reason = reason == null ? "" : reason.strip();
     }
 
     public static Reply ok() {
-        return new Reply(true, "");
+        return new Reply(true, "", "");
     }
 
     public static Reply text(String text) {
-        return new Reply(true, text);
+        return new Reply(true, text, "");
     }
 
     public static Reply fail() {
-        return new Reply(false, "");
+        return new Reply(false, "", "");
     }
 
-    /** fail + a reason line; a missing trailing newline is added. */
+    /** A failure; the reason is logged, the client gets {@code fail\n}. */
     public static Reply fail(String reason) {
-        return new Reply(false, reason.endsWith("\n") || reason.isEmpty() ? reason : reason + "\n");
+        return new Reply(false, "", reason);
+    }
+
+    /** A failure that answers a text of its own (multipathd's "blacklisted\n" from add map). */
+    public static Reply failWithText(String text, String reason) {
+        return new Reply(false, text, reason);
     }
 
     /** ENODEV. */
@@ -38,20 +53,25 @@ public record Reply(boolean success, String text) {
         return fail("map or partition in use");
     }
 
-    /** ETIMEDOUT. */
+    /** ETIMEDOUT: multipathd answers "timeout" (no "fail" before it). */
     public static Reply timeout() {
-        return fail("timeout");
+        return failWithText(TIMEOUT, "timeout");
     }
 
-    /** EPERM. */
+    /** EPERM: a non-root caller sent a command other than list/show. */
     public static Reply permissionDenied() {
-        return fail("permission deny: need to be root");
+        return failWithText(PERMISSION_DENIED, "permission deny: need to be root");
     }
 
     public String wireText() {
-        if (success) {
-            return text.isEmpty() ? "ok\n" : text;
+        if (!text.isEmpty()) {
+            return text;
         }
-        return "fail\n" + text;
+        return success ? "ok\n" : "fail\n";
+    }
+
+    /** Did a reply on the wire report a failure (any daemon version: "fail…", timeout, EPERM)? */
+    public static boolean isFailure(String wire) {
+        return wire.equals("fail\n") || wire.startsWith("fail\n") || wire.equals(TIMEOUT) || wire.equals(PERMISSION_DENIED);
     }
 }

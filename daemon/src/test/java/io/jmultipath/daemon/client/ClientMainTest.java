@@ -32,6 +32,8 @@ class ClientMainTest {
         server = new CliServer(new CliDispatcher(c -> switch (c.command()) {
             case LIST_PATHS -> Reply.text("the paths\n");
             case FAIL_PATH -> c.require(CliKeyword.PATH).equals("sdb") ? Reply.ok() : Reply.deviceNotFound();
+            case DEL_MAP -> Reply.text("fail\nmap or partition in use\n"); // as a 0.9.8+ multipathd answers
+            case RECONFIGURE_CMD -> Reply.timeout();
             default -> Reply.fail();
         }), Duration.ofSeconds(2));
         String sock = tmp.resolve("s").toString();
@@ -55,7 +57,16 @@ class ClientMainTest {
         assertEquals("the paths\n", out());
         out.reset();
         assertEquals(1, client.oneShot("fail path sdx"));
-        assertEquals("device not found\n", out());
+        assertEquals("fail\n", out(), "a bare fail is printed as multipathd's client does");
+        out.reset();
+        assertEquals(1, client.oneShot("del map mpatha"));
+        assertEquals("map or partition in use\n", out(), "a later daemon's reason is printed without the fail line");
+        out.reset();
+        assertEquals(1, client.oneShot("reconfigure"));
+        assertEquals("timeout\n", out());
+        out.reset();
+        assertEquals(0, client.oneShot("show bogus"));
+        assertTrue(out().startsWith("show bogus: not found\n"), out());
         out.reset();
         assertEquals(0, client.oneShot("fail path sdb"));
         assertEquals("ok\n", out());

@@ -28,7 +28,12 @@ import java.util.List;
 public final class FakeSan {
 
     /** Captured result of one tool run. */
-    public record Run(int rc, String out, String err) {}
+    public record Run(int rc, String out, String err) {
+        /** stderr without multipath's monotonic timestamps ("27.176591 | "). */
+        public String log() {
+            return err.replaceAll("(?m)^\\d+\\.\\d{6} \\| ", "");
+        }
+    }
 
     private final Path dir;
     private final HostRoot root;
