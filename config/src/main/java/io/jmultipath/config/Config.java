@@ -86,6 +86,16 @@ public final class Config {
      * the present paths, and a multipaths section for the present maps (wwid → alias).
      */
     public String showConfigLocal(List<PathIdentity> presentPaths, Map<String, String> presentMaps) {
+        return showConfigLocal(presentPaths, presentMaps, MULTIPATH_TOOL_OVERLAY);
+    }
+
+    /** multipathd's {@code show config local}: as {@link #showConfigLocal} without the tool overrides. */
+    public String showConfigLocalDaemon(List<PathIdentity> presentPaths, Map<String, String> presentMaps) {
+        return showConfigLocal(presentPaths, presentMaps, Map.of());
+    }
+
+    private String showConfigLocal(List<PathIdentity> presentPaths, Map<String, String> presentMaps,
+                                   Map<String, String> overlay) {
         // get_used_hwes: paths in order, each path's matches oldest first, first occurrence kept
         LinkedHashSet<HwEntry> used = new LinkedHashSet<>();
         for (PathIdentity p : presentPaths) {
@@ -97,7 +107,7 @@ public final class Config {
         List<HwEntry> ordered = new ArrayList<>(used);
         List<ConfigPrinter.MapRef> maps = new ArrayList<>();
         presentMaps.forEach((w, a) -> maps.add(new ConfigPrinter.MapRef(w, a)));
-        return new ConfigPrinter().print(this, MULTIPATH_TOOL_OVERLAY, ordered, maps);
+        return new ConfigPrinter().print(this, overlay, ordered, maps);
     }
 
     /** find_hwe: every matching entry, newest (last in table) first. */

@@ -55,6 +55,8 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     /** Discovery + reconciliation, then the CLI socket and the loops. Throws if a socket cannot be bound. */
     public void start() throws IOException {
         notify.status("startup");
+        Engine.LOG.info("jmultipathd {}: start up", version());
+        notify.status("configure");
         engine.start();
         server = new CliServer(new CliDispatcher(new RuntimeCommands(engine, this)), socketTimeout);
         try {
@@ -69,7 +71,12 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         threads.add(service("dmevents", this::dmEventLoop));
         threads.add(service("checker-loop", this::ownerLoop));
         notify.ready("up");
-        Engine.LOG.info("path checkers start up");
+    }
+
+    /** The jar's Implementation-Version, "dev" when run from classes. */
+    static String version() {
+        String v = Daemon.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 
     private Thread service(String name, Runnable r) {
@@ -103,6 +110,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             engine.shutdown();
+            Engine.LOG.info("jmultipathd: shut down");
             stopped.countDown();
         }
     }
@@ -149,7 +157,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     /** Runs on the owner thread (posted by the CLI or SIGHUP). */
     @Override
     public Reply reconfigure(boolean all) {
-        notify.reloading();
+        notify.send("STATUS=configure\nRELOADING=1");
         try {
             LoadResult r = configSource.load();
             r.warnings().forEach(w -> Engine.LOG.warn("{}", w));
@@ -166,14 +174,20 @@ public final class Daemon implements DaemonControl, AutoCloseable {
 
     /** SIGHUP. */
     public void requestReconfigure() {
+        Engine.LOG.info("reconfigure (signal)");
         engine.post(() -> reconfigure(false));
     }
 
+    /** SIGTERM / SIGINT. */
+    public void signalShutdown() {
+        Engine.LOG.info("exit (signal)");
+        shutdown();
+    }
+
     @Override
-    public void shutdown() {
+    public synchronized void shutdown() {
         if (!stop) {
-            Engine.LOG.info("--------shut down-------");
-            notify.stopping();
+            notify.send("STATUS=shutdown\nSTOPPING=1");
             stop = true;
         }
     }

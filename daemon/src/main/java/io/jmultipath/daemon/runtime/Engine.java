@@ -48,6 +48,8 @@ public final class Engine {
     final Set<String> manuallyFailed = new HashSet<>();
     /** WWIDs flushed by "del map": not recreated until "add map" or reconfigure. */
     final Set<String> suppressed = new HashSet<>();
+    /** Paths the last reconciliation found blacklisted (beyond their device node name). */
+    final Set<String> blacklisted = new HashSet<>();
     final PathPolicy policy;
     final Reconcile reconcile;
     private final UeventIntake uevents;
@@ -161,6 +163,11 @@ public final class Engine {
 
     public long ueventsServiced() {
         return uevents.serviced;
+    }
+
+    /** Uevents queued or being serviced (show status "busy: True"). */
+    public boolean ueventsBusy() {
+        return uevents.busy();
     }
 
     // ---- checker ---------------------------------------------------------------------------

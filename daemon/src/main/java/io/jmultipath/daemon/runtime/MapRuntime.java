@@ -1,5 +1,6 @@
 package io.jmultipath.daemon.runtime;
 
+import io.jmultipath.config.Resolution;
 import io.jmultipath.daemon.maps.MapSettings;
 import io.jmultipath.daemon.topology.MapPolicy;
 import io.jmultipath.daemon.topology.MapStats;
@@ -26,6 +27,12 @@ final class MapRuntime {
     int totalQueueingTime;
     int queueingTimeouts;
     int mapFailures;
+    /** Every attribute of the map as configured (its first path's resolution), if known. */
+    Optional<Resolution> resolution = Optional.empty();
+    /** setprstatus/unsetprstatus (libmpathpersist's "registered" flag). */
+    boolean prflag;
+    /** A key set by setprkey while reservation_key is "file" (not written to the prkeys file). */
+    Optional<String> fileKey = Optional.empty();
 
     MapRuntime(String wwid, String name, MapSettings settings, MultipathMap map) {
         this.wwid = wwid;
@@ -59,6 +66,15 @@ final class MapRuntime {
             return n > 0 ? OptionalInt.of(n) : OptionalInt.empty();
         } catch (NumberFormatException e) {
             return OptionalInt.empty();
+        }
+    }
+
+    /** A map attribute as configured (multipaths > overrides > devices > defaults), else the fallback. */
+    String setting(String keyword, String fallback) {
+        try {
+            return resolution.map(r -> r.value(keyword)).filter(v -> !v.isEmpty()).orElse(fallback);
+        } catch (IllegalArgumentException e) {
+            return fallback;
         }
     }
 

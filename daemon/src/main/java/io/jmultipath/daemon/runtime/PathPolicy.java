@@ -37,13 +37,22 @@ final class PathPolicy {
         }
         MapRuntime m = mo.get();
         boolean up = ns == CheckState.UP || ns == CheckState.GHOST;
+        if (old != ns) {
+            logChecker(m, np, message);
+        }
         if (!up && np.dmState() != DmPathState.FAILED) {
-            if (old != ns) {
-                Engine.LOG.info("{}: {}", p.dev(), message == null || message.isEmpty() ? "checker reports path is down" : message);
-            }
             failPath(m, np, "checker failed path " + np.devT() + " in map " + m.name);
         } else if (up && (np.dmState() == DmPathState.FAILED || !isUp(old))) {
             reinstatePath(m, np, old);
+        }
+    }
+
+    /** LOG_MSG: "mpatha: sdb - directio checker reports path is down" (offline: "… - path offline"). */
+    private static void logChecker(MapRuntime m, Path p, String message) {
+        if (p.sysfsOffline()) {
+            Engine.LOG.info("{}: {} - path offline", m.name, p.dev());
+        } else if (message != null && !message.isEmpty()) {
+            Engine.LOG.info("{}: {} - {}", m.name, p.dev(), message);
         }
     }
 
@@ -68,7 +77,7 @@ final class PathPolicy {
         if (!e.message(m, "reinstate_path " + p.devT())) {
             return;
         }
-        Engine.LOG.info("{}: reinstated", p.dev());
+        Engine.LOG.info("{}: reinstated", p.devT());
         syncFromKernel(m, false);
         Engine.LOG.info("{}: remaining active paths: {}", m.name, activePaths(m));
         leaveRecovery(m);
@@ -94,7 +103,8 @@ final class PathPolicy {
         if (n.isPresent() && !m.inRecovery) {
             m.inRecovery = true;
             m.retryTick = n.getAsInt() * e.pollingInterval();
-            Engine.LOG.info("{}: Entering recovery mode: max_retries={}", m.name, n.getAsInt());
+            m.queueingTimeouts++; // multipathd counts q_timeouts when recovery starts
+            Engine.LOG.error("{}: Entering recovery mode: max_retries={}", m.name, n.getAsInt());
         } else if (m.settings.noPathRetry().map(s -> s.strip().equals("fail")).orElse(false)) {
             e.message(m, "fail_if_no_path");
         }
@@ -104,13 +114,13 @@ final class PathPolicy {
         if (!m.inRecovery && m.retryTick == 0) {
             return;
         }
-        boolean timedOut = m.inRecovery && m.retryTick == 0;
         m.inRecovery = false;
         m.retryTick = 0;
         if (!m.queueingDisabled && (m.noPathRetryCount().isPresent() || m.queuesForever())) {
             e.message(m, "queue_if_no_path");
+            Engine.LOG.info("{}: queue_if_no_path enabled", m.name);
         }
-        Engine.LOG.info("{}: Recovered to normal mode{}", m.name, timedOut ? " (queueing re-enabled)" : "");
+        Engine.LOG.error("{}: Recovered to normal mode", m.name);
     }
 
     /** Once per second: recovery countdown and deferred failback. */
@@ -118,9 +128,9 @@ final class PathPolicy {
         if (m.inRecovery && m.retryTick > 0) {
             m.totalQueueingTime++;
             if (--m.retryTick == 0) {
-                Engine.LOG.info("{}: Disable queueing", m.name);
+                m.mapFailures++;
                 e.message(m, "fail_if_no_path");
-                m.queueingTimeouts++;
+                Engine.LOG.info("{}: Disable queueing", m.name);
             }
             e.markDirty();
         }

@@ -17,15 +17,17 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** list/show commands, answered from an immutable snapshot on the CLI worker thread. */
 final class ReadCommands {
     private final HostRoot root;
+    private final java.util.function.BooleanSupplier busy;
 
-    ReadCommands(HostRoot root) {
+    /** @param busy are uevents being serviced right now (show status "busy") */
+    ReadCommands(HostRoot root, java.util.function.BooleanSupplier busy) {
         this.root = root;
+        this.busy = busy;
     }
 
     Reply handle(ParsedCommand c, Snapshot s) {
@@ -51,11 +53,12 @@ final class ReadCommands {
                     .orElseGet(Reply::deviceNotFound);
             case LIST_MAP_JSON -> map(t, c.require(MAP)).map(m -> Reply.text(JsonFormatter.map(m)))
                     .orElseGet(Reply::deviceNotFound);
-            case LIST_CONFIG, LIST_CONFIG_LOCAL -> Reply.text(s.config().showConfig());
+            case LIST_CONFIG -> Reply.text(s.config().showConfigDaemon());
+            case LIST_CONFIG_LOCAL -> Reply.text(configLocal(s));
             case LIST_BLACKLIST -> Reply.text(s.config().blacklist().report());
             case LIST_DEVICES -> Reply.text(devices(s));
             case LIST_WILDCARDS -> Reply.text(Formatter.wildcards());
-            case LIST_STATUS -> Reply.text(status(t, s.daemonState()));
+            case LIST_STATUS -> Reply.text(status(t, busy.getAsBoolean()));
             case LIST_DAEMON -> Reply.text("pid " + ProcessHandle.current().pid() + " " + s.daemonState() + "\n");
             default -> throw new IllegalArgumentException("not a read command: " + c.command());
         };
@@ -72,25 +75,33 @@ final class ReadCommands {
         return t.paths().stream().filter(p -> p.dev().equals(k) || p.devT().equals(k)).findFirst();
     }
 
-    /** show status: checker state counts (non-zero only), monitored paths, busy flag. */
-    static String status(Topology t, String state) {
-        Map<Integer, String[]> counts = new TreeMap<>();
-        int monitored = 0;
+    /**
+     * show status (snprint_status): checker state counts over every known path (non-zero only, in
+     * state order), the paths monitored, and whether uevents are being serviced.
+     */
+    static String status(Topology t, boolean busy) {
+        int[] counts = new int[io.jmultipath.checker.CheckState.values().length];
         for (Path p : t.paths()) {
-            if (p.mapName().isEmpty()) {
-                continue;
-            }
-            monitored++;
-            String[] row = counts.computeIfAbsent(p.state().ordinal(), k -> new String[] {p.state().stateName(), "0"});
-            row[1] = Integer.toString(Integer.parseInt(row[1]) + 1);
+            counts[p.state().ordinal()]++;
         }
         StringBuilder sb = new StringBuilder("path checker states:\n");
-        for (String[] row : counts.values()) {
-            sb.append(String.format("%-20s%s%n", row[0], row[1]));
+        for (io.jmultipath.checker.CheckState st : io.jmultipath.checker.CheckState.values()) {
+            if (counts[st.ordinal()] > 0) {
+                sb.append(String.format("%-20s%d%n", st.stateName(), counts[st.ordinal()]));
+            }
         }
-        sb.append("\npaths: ").append(monitored).append('\n');
-        sb.append("busy: ").append(state.equals("running") || state.equals("idle") ? "False" : "True").append('\n');
+        sb.append("\npaths: ").append(t.paths().size()).append('\n');
+        sb.append("busy: ").append(busy ? "True" : "False").append('\n');
         return sb.toString();
+    }
+
+    /** show config local: the device entries of the present paths, the present maps (get_used_hwes). */
+    private static String configLocal(Snapshot s) {
+        List<io.jmultipath.config.PathIdentity> ids = s.topology().paths().stream()
+                .map(p -> io.jmultipath.daemon.maps.SettingsResolver.identity(p.info())).toList();
+        Map<String, String> maps = new java.util.LinkedHashMap<>();
+        s.topology().maps().forEach(m -> maps.put(m.wwid(), m.name()));
+        return s.config().showConfigLocalDaemon(ids, maps);
     }
 
     /** show devices: every block device with its devnode blacklist verdict. */

@@ -89,6 +89,9 @@ final class Reconcile {
             }
             m.name = o.map().name();
             m.settings = pm.settings();
+            if (!pm.map().paths().isEmpty()) {
+                m.resolution = Optional.of(settings.resolve(pm.map().paths().get(0).info()));
+            }
             if (o.action() == MapAction.CREATE || o.action() == MapAction.RELOAD) {
                 m.mapLoads++;
             }
@@ -96,8 +99,13 @@ final class Reconcile {
             m.map = o.map().withAction(MapAction.NOTHING);
             e.maps.put(m.wwid, m);
         }
+        e.blacklisted.clear();
+        e.blacklisted.addAll(plan.blacklisted());
         for (MapRuntime gone : before.values()) {
-            flush(gone);
+            if (!flush(gone)) {
+                gone.map = gone.map.withGroups(java.util.List.of(), 0);
+                e.maps.put(gone.wwid, gone); // still in the kernel: keep showing it, flush again later
+            }
         }
         e.byName.clear();
         e.maps.values().forEach(m -> e.byName.put(m.name, m));
@@ -115,7 +123,7 @@ final class Reconcile {
         String name = o.map().name();
         switch (o.action()) {
             case CREATE -> Engine.LOG.info("{}: load table [0 {} multipath {}]", name, pm.map().sizeSectors(), pm.table().format());
-            case RELOAD -> Engine.LOG.info("{}: reload table [0 {} multipath {}]", name, pm.map().sizeSectors(), pm.table().format());
+            case RELOAD -> Engine.LOG.info("{}: load table [0 {} multipath {}]", name, pm.map().sizeSectors(), pm.table().format());
             case RENAME -> Engine.LOG.info("{}: rename {}", name, o.map().wwid());
             default -> { }
         }
@@ -127,25 +135,68 @@ final class Reconcile {
         }
     }
 
-    /** The planner dropped a map (all paths gone): flush it like multipathd does. */
-    private void flush(MapRuntime m) {
+    /**
+     * The planner dropped a map (its last path is gone): multipathd's ev_remove_path. With
+     * flush_on_last_del queueing is disabled first, so I/O fails instead of hanging if the map
+     * cannot be removed because it is open. False when the map stays in the kernel.
+     */
+    private boolean flush(MapRuntime m) {
         try {
             var info = e.deps.dm().info(m.name);
             if (info.isEmpty()) {
-                return;
+                return true;
+            }
+            if (Engine.yes(m.setting("flush_on_last_del", e.config.defaults("flush_on_last_del").value()))
+                    && !m.queueingDisabled) {
+                Engine.LOG.info("{} Last path deleted, disabling queueing", m.name);
+                m.queueingDisabled = true;
+                m.inRecovery = false;
+                m.retryTick = 0;
+                m.mapFailures++;
+                e.message(m, "fail_if_no_path");
             }
             if (info.get().openCount() > 0) {
-                Engine.LOG.warn("{}: map in use, not flushed", m.name);
-                return;
-            }
-            if (Engine.yes(e.config.defaults("flush_on_last_del").value())) {
-                e.message(m, "fail_if_no_path");
+                Engine.LOG.warn("{}: map in use", m.name);
+                Engine.LOG.warn("{}: can't flush", m.name);
+                return false;
             }
             e.deps.dm().remove(m.name, false, MpathUdevFlags.remove());
             Engine.LOG.info("{}: map flushed", m.name);
+            Engine.LOG.info("{}: removed map after removing all paths", m.name);
+            return true;
         } catch (DmException ex) {
             Engine.LOG.warn("{}: can't flush: {}", m.name, ex.getMessage());
+            return false;
         }
+    }
+
+    /**
+     * cli_resize: the map's paths are read again from sysfs and, if they agree on a new size,
+     * the map is reloaded with it.
+     */
+    boolean resize(MapRuntime m) {
+        long before = m.map.sizeSectors();
+        for (Path p : m.map.paths()) {
+            try {
+                e.discovered.put(p.dev(), new io.jmultipath.daemon.discovery.Discovery(
+                        new io.jmultipath.daemon.discovery.SysfsReader(e.deps.root())).discoverOne(p.dev()));
+            } catch (io.jmultipath.daemon.discovery.DiscoveryException ex) {
+                Engine.LOG.warn("{}: couldn't get size for sysfs. cannot resize", m.name);
+                return false;
+            }
+        }
+        run("resize", false);
+        Optional<MapRuntime> now = Optional.ofNullable(e.maps.get(m.wwid));
+        if (now.isEmpty()) {
+            return false;
+        }
+        long after = now.get().map.sizeSectors();
+        if (after == before) {
+            Engine.LOG.info("{}: map is still the same size ({})", m.name, before);
+        } else {
+            Engine.LOG.debug("{} old size is {}, new size is {}", m.name, before, after);
+        }
+        return true;
     }
 
     private void adoptKernelState(MapRuntime m, KernelMap k) {

@@ -20,7 +20,7 @@ public final class RuntimeCommands implements CommandHandler {
 
     RuntimeCommands(Engine engine, DaemonControl control) {
         this.engine = engine;
-        this.reads = new ReadCommands(engine.deps.root());
+        this.reads = new ReadCommands(engine.deps.root(), engine::ueventsBusy);
         this.writes = new WriteCommands(engine, control);
     }
 

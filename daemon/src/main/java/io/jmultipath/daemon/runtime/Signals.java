@@ -10,8 +10,8 @@ final class Signals {
     static void install(Daemon d) {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> d.requestReconfigure());
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), s -> d.shutdown());
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> d.shutdown());
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), s -> d.signalShutdown());
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> d.signalShutdown());
         } catch (RuntimeException | LinkageError e) {
             LoggerFactory.getLogger("jmultipathd").warn("signal handlers: {} (SIGTERM handled by a shutdown hook)", e.toString());
             Runtime.getRuntime().addShutdownHook(new Thread(d::close, "shutdown"));

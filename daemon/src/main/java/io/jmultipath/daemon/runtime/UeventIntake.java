@@ -20,6 +20,7 @@ final class UeventIntake {
     private final UeventMerger merger = new UeventMerger(UeventMerger::udevWwid);
     long received;
     long serviced;
+    private volatile boolean servicing;
 
     UeventIntake(Engine e) {
         this.e = e;
@@ -88,8 +89,22 @@ final class UeventIntake {
         }
     }
 
+    /** Events waiting or being serviced. */
+    boolean busy() {
+        return servicing || !inbox.isEmpty();
+    }
+
     private void drainUevents() {
         drainPosted.set(false);
+        servicing = true;
+        try {
+            drain();
+        } finally {
+            servicing = false;
+        }
+    }
+
+    private void drain() {
         List<Uevent> all = new ArrayList<>();
         for (List<Uevent> b = inbox.poll(); b != null; b = inbox.poll()) {
             all.addAll(b);
