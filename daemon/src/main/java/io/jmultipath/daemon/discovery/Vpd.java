@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * Pure decoders for SCSI VPD pages as the kernel exposes them in sysfs ({@code vpd_pg80},
- * {@code vpd_pg83}). WWIDs are encoded the way udev's scsi_id / multipath-tools do:
- * NAA → "3"+hex, EUI-64 → "2"+hex, T10 vendor id → "1"+text with blank runs collapsed to '_',
- * SCSI name string → "8"+text (or "2"/"3" + lower-cased hex for "eui."/"naa." names).
+ * {@code vpd_pg83}). WWIDs are encoded like udev's scsi_id and multipath-tools' parse_vpd_pg83:
+ * the designator type digit, then NAA / EUI-64 as lower-case hex, T10 vendor id as text with
+ * blank runs collapsed to '_', SCSI name strings as text without their "eui."/"naa."/"iqn."
+ * prefix ("eui."/"naa." names lower-cased and typed '2'/'3', others '8').
  */
 public final class Vpd {
 
@@ -38,10 +39,18 @@ public final class Vpd {
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
+    /** WWID_SIZE of multipath-tools: a WWID has at most 127 characters. */
+    static final int WWID_MAX = 127;
+
     /**
-     * WWID from page 0x83: picks the LUN-associated designator with the best priority
-     * (NAA IEEE Registered Extended 8 > Registered 7 > Extended 6 > SCSI name string 4 > EUI-64 3 >
-     * T10 vendor id 2 > NAA locally assigned 1), first one wins on ties.
+     * WWID from page 0x83, as multipath-tools' parse_vpd_pg83 (the fallback when udev has no
+     * uid_attribute property). Only designators associated with the LUN count; the one with the best
+     * priority wins, the first one on ties: NAA IEEE Registered Extended (6, 16 bytes) 8 &gt; NAA IEEE
+     * Registered (5, 8 bytes) 7 &gt; NAA IEEE Extended (2, 8 bytes) 6 &gt; EUI-64 (8/12/16 bytes) 4 &gt;
+     * SCSI name string ("eui.", "naa.", "iqn.") 3 &gt; T10 vendor id (&ge; 8 bytes) 2 &gt; NAA locally
+     * assigned (3, 8 bytes) 1. Designators with a bad length, a reserved association or another
+     * type are skipped; a designator running past the page ends the scan (what was found before
+     * it still counts).
      */
     public static Optional<String> wwid(byte[] page) {
         if (page == null || page.length < 4 || (page[1] & 0xff) != 0x83) {
@@ -53,10 +62,10 @@ public final class Vpd {
         for (int d = 4; d + 4 <= end; d += (page[d + 3] & 0xff) + 4) {
             int dlen = page[d + 3] & 0xff;
             if (d + 4 + dlen > end) {
-                break; // truncated designator
+                break; // designator runs past the page
             }
             if ((page[d + 1] & 0x30) != 0) {
-                continue; // not associated with the LUN
+                continue; // associated with the target port or target device (0x30: reserved)
             }
             int prio = priority(page, d, dlen);
             if (prio > best) {
@@ -67,12 +76,13 @@ public final class Vpd {
         if (best <= 0) {
             return Optional.empty();
         }
-        return encode(page, bestOff);
+        return encode(page, bestOff).map(Vpd::stripTrailingBlanks).filter(s -> !s.isEmpty());
     }
 
+    /** Priority of a LUN designator, -1 if it is unusable (bad length, unknown type). */
     private static int priority(byte[] p, int d, int dlen) {
         switch (p[d + 1] & 0x0f) {
-            case NAA:
+            case NAA: {
                 if (dlen < 1) {
                     return -1;
                 }
@@ -83,14 +93,16 @@ public final class Vpd {
                     case 3: return dlen == 8 ? 1 : -1;
                     default: return -1;
                 }
-            case SCSI_NAME:
+            }
+            case EUI64:
+                return dlen == 8 || dlen == 12 || dlen == 16 ? 4 : -1;
+            case SCSI_NAME: {
                 if (dlen < 4) {
                     return -1;
                 }
-                String pfx = new String(p, d + 4, 4, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-                return pfx.equals("eui.") || pfx.equals("naa.") || pfx.equals("iqn.") ? 4 : -1;
-            case EUI64:
-                return dlen == 8 || dlen == 12 || dlen == 16 ? 3 : -1;
+                String pfx = new String(p, d + 4, 4, StandardCharsets.ISO_8859_1);
+                return pfx.equals("eui.") || pfx.equals("naa.") || pfx.equals("iqn.") ? 3 : -1;
+            }
             case T10_VENDOR:
                 return dlen >= 8 ? 2 : -1;
             default:
@@ -102,45 +114,86 @@ public final class Vpd {
         int type = p[d + 1] & 0x0f;
         int len = p[d + 3] & 0xff;
         int v = d + 4;
-        StringBuilder out = new StringBuilder();
         switch (type) {
             case NAA:
-            case EUI64:
-                out.append(type);
-                for (int i = 0; i < len; i++) {
+            case EUI64: {
+                StringBuilder out = new StringBuilder().append(type);
+                for (int i = 0; i < len && out.length() + 2 <= WWID_MAX; i++) {
                     out.append(String.format("%02x", p[v + i] & 0xff));
                 }
-                break;
-            case SCSI_NAME: {
-                String name = new String(p, v, len, StandardCharsets.ISO_8859_1);
-                int nul = name.indexOf('\0');
-                if (nul >= 0) {
-                    name = name.substring(0, nul);
-                }
-                String pfx = name.substring(0, 4).toLowerCase(Locale.ROOT);
-                String rest = name.substring(4);
-                if (pfx.equals("eui.")) {
-                    out.append('2').append(rest.toLowerCase(Locale.ROOT));
-                } else if (pfx.equals("naa.")) {
-                    out.append('3').append(rest.toLowerCase(Locale.ROOT));
-                } else {
-                    out.append('8').append(name);
-                }
-                break;
+                return Optional.of(out.toString());
             }
-            case T10_VENDOR: {
-                String text = new String(p, v, len, StandardCharsets.ISO_8859_1);
-                int nul = text.indexOf('\0');
-                if (nul >= 0) {
-                    text = text.substring(0, nul);
-                }
-                out.append('1').append(text.strip().replaceAll(" +", "_"));
-                break;
-            }
+            case SCSI_NAME:
+                return Optional.of(scsiName(p, v, len));
+            case T10_VENDOR:
+                return Optional.of(t10(p, v, len));
             default:
                 return Optional.empty();
         }
-        return out.length() > 1 ? Optional.of(out.toString()) : Optional.empty();
+    }
+
+    /**
+     * SCSI name string: "eui."/"naa." names become '2'/'3' + the lower-cased rest, others (iqn.)
+     * '8' + the rest; the prefix itself is dropped. The string ends at its NUL terminator (the
+     * designator is NUL padded to a multiple of 4; without a NUL the last byte is taken as the
+     * terminator, as multipath-tools does).
+     */
+    private static String scsiName(byte[] p, int v, int len) {
+        String pfx = new String(p, v, 4, StandardCharsets.ISO_8859_1);
+        char kind = pfx.equals("eui.") ? '2' : pfx.equals("naa.") ? '3' : '8';
+        int body = v + 4;
+        int n = len - 4;
+        while (n > 2 && p[body + n - 2] == 0) {
+            n--;
+        }
+        n = Math.min(n, WWID_MAX);
+        if (n <= 0) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder().append(kind);
+        for (int i = 0; i < n - 1; i++) {
+            char c = (char) (p[body + i] & 0xff);
+            if (c == 0) {
+                break;
+            }
+            out.append(kind != '8' && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * T10 vendor id: '1' + the text with every run of blanks replaced by one '_', a trailing '_'
+     * dropped; the WWID ends at a NUL byte.
+     */
+    private static String t10(byte[] p, int v, int len) {
+        StringBuilder out = new StringBuilder("1");
+        int i = 0;
+        while (i < len && out.length() < WWID_MAX) {
+            byte b = p[v + i];
+            if (b == ' ') {
+                out.append('_');
+                while (i < len && p[v + i] == ' ') {
+                    i++;
+                }
+                continue;
+            }
+            out.append((char) (b & 0xff));
+            i++;
+        }
+        if (out.length() > 1 && out.charAt(out.length() - 1) == '_') {
+            out.setLength(out.length() - 1);
+        }
+        int nul = out.indexOf("\0");
+        return nul >= 0 ? out.substring(0, nul) : out.toString();
+    }
+
+    /** get_uid strips trailing blanks from any WWID. */
+    static String stripTrailingBlanks(String s) {
+        int e = s.length();
+        while (e > 0 && s.charAt(e - 1) == ' ') {
+            e--;
+        }
+        return s.substring(0, e);
     }
 
     /** ALUA target port group id from a designator of type 5 (any association), if present. */

@@ -20,7 +20,10 @@ public final class Vpd83Encoder {
         return d;
     }
 
-    /** The LUN designator from which multipath derives {@code wwid} (by its leading type digit). */
+    /**
+     * The LUN designator from which multipath derives {@code wwid} (by its leading type digit; an
+     * "8…" WWID comes from an "iqn." SCSI name string, whose prefix the WWID does not carry).
+     */
     public static byte[] lunDesignator(String wwid) {
         char kind = wwid.charAt(0);
         String rest = wwid.substring(1);
@@ -29,7 +32,7 @@ public final class Vpd83Encoder {
             case '2': return designator(1, 0, 2, HexFormat.of().parseHex(rest));
             case '1': return designator(2, 0, 1, rest.replace('_', ' ').getBytes(StandardCharsets.US_ASCII));
             case '8': {
-                byte[] name = rest.getBytes(StandardCharsets.US_ASCII);
+                byte[] name = ("iqn." + rest).getBytes(StandardCharsets.US_ASCII);
                 byte[] padded = new byte[(name.length + 4) / 4 * 4];
                 System.arraycopy(name, 0, padded, 0, name.length);
                 return designator(3, 0, 8, padded);
