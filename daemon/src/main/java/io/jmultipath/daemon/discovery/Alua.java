@@ -13,12 +13,24 @@ public record Alua(Optional<Integer> tpgs, Optional<Integer> tpgId, Optional<Str
     public static final Alua NONE = new Alua(Optional.empty(), Optional.empty(), Optional.empty(),
             false, Optional.empty());
 
-    /** ALUA capable: TPGS bits set, or the alua device handler exposes an access state. */
-    public boolean capable() {
+    /** path_get_tpgs: supported, not supported, or unknown (no INQUIRY data and no ALUA handler state). */
+    public enum Tpgs { SUPPORTED, NONE, UNDEF }
+
+    /**
+     * TPGS as multipath-tools' detect_alua sees it: the INQUIRY TPGS bits set and a target port
+     * group in VPD 0x83 (else not supported); without INQUIRY data, the access state scsi_dh_alua
+     * exposes.
+     */
+    public Tpgs tpgsState() {
         if (tpgs.isPresent()) {
-            return tpgs.get() > 0;
+            return tpgs.get() > 0 && tpgId.isPresent() ? Tpgs.SUPPORTED : Tpgs.NONE;
         }
-        return accessState.isPresent();
+        return accessState.isPresent() ? Tpgs.SUPPORTED : Tpgs.UNDEF;
+    }
+
+    /** ALUA capable (detect_prio / detect_checker): TPGS supported. */
+    public boolean capable() {
+        return tpgsState() == Tpgs.SUPPORTED;
     }
 
     /** The kernel-attached device handler name, if any ("alua", "emc", "rdac", "hp_sw"). */

@@ -46,13 +46,27 @@ public record DiscoveredPath(String dev, int major, int minor, Bus bus, Protocol
     }
 
     /**
-     * Picks the WWID multipath-tools would use: the uid_attribute udev property when the udev
-     * database has it, else VPD page 0x83, else the sysfs {@code wwid} attribute.
+     * Picks the WWID multipath-tools would use (get_uid): the uid_attribute udev property when the
+     * udev database has a non-empty one; else, only if uid_attribute is the standard one for the bus
+     * (ID_SERIAL for SCSI, ID_WWN for NVMe, ID_UID for DASD) or "" (udev lookup off), the direct
+     * fallback: VPD page 0x83, then the sysfs {@code wwid} attribute. A non-standard uid_attribute
+     * without its property gives no WWID (falling back could merge devices udev tells apart).
+     * Trailing blanks are stripped; at most 127 characters are kept.
      */
     public DiscoveredPath resolveWwid(String uidAttribute) {
-        String fromUdev = uidAttribute == null || uidAttribute.isEmpty() ? null : udevProperties.get(uidAttribute);
-        if (fromUdev != null && !fromUdev.isBlank()) {
-            return withWwid(Optional.of(fromUdev.strip()), WwidSource.UDEV);
+        if (uidAttribute == null) {
+            return withWwid(Optional.empty(), WwidSource.NONE);
+        }
+        if (!uidAttribute.isEmpty()) {
+            String fromUdev = udevProperties.get(uidAttribute);
+            if (fromUdev != null && !fromUdev.isEmpty()) {
+                String w = Vpd.stripTrailingBlanks(fromUdev.length() > Vpd.WWID_MAX
+                        ? fromUdev.substring(0, Vpd.WWID_MAX) : fromUdev);
+                return withWwid(w.isEmpty() ? Optional.empty() : Optional.of(w), WwidSource.UDEV);
+            }
+            if (!uidAttribute.equals(standardUidAttribute(bus))) {
+                return withWwid(Optional.empty(), WwidSource.NONE);
+            }
         }
         if (candidates.vpd83().isPresent()) {
             return withWwid(candidates.vpd83(), WwidSource.VPD83);
@@ -61,5 +75,14 @@ public record DiscoveredPath(String dev, int major, int minor, Bus bus, Protocol
             return withWwid(candidates.sysfsWwid(), WwidSource.SYSFS_WWID);
         }
         return withWwid(Optional.empty(), WwidSource.NONE);
+    }
+
+    /** The compiled-in uid_attribute of a bus (DEFAULT_UID_ATTRIBUTE, DEFAULT_NVME_UID_ATTRIBUTE, DEFAULT_DASD_UID_ATTRIBUTE). */
+    public static String standardUidAttribute(Bus bus) {
+        switch (bus) {
+            case NVME: return "ID_WWN";
+            case CCW: return "ID_UID";
+            default: return "ID_SERIAL";
+        }
     }
 }

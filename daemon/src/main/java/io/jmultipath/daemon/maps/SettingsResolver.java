@@ -4,6 +4,7 @@ import io.jmultipath.config.Config;
 import io.jmultipath.config.PathIdentity;
 import io.jmultipath.config.Resolution;
 import io.jmultipath.config.Setting;
+import io.jmultipath.daemon.discovery.Alua;
 import io.jmultipath.daemon.discovery.Bus;
 import io.jmultipath.daemon.discovery.DiscoveredPath;
 import io.jmultipath.daemon.topology.PgPolicy;
@@ -61,11 +62,41 @@ public final class SettingsResolver {
         }
     }
 
-    /** The uid_attribute for a path (before its WWID is known). */
+    /**
+     * The uid_attribute for a path (before its WWID is known), as select_getuid: a {@code uid_attrs}
+     * record whose device-name prefix matches ("sd:ID_SERIAL"), else overrides → devices → defaults,
+     * else ID_SERIAL (ID_WWN for NVMe, ID_UID for DASD). An explicit empty value ("") is kept: it
+     * turns udev lookup off.
+     */
     public String uidAttribute(DiscoveredPath p) {
+        Optional<String> byAttrs = uidAttrsFor(p.dev());
+        if (byAttrs.isPresent()) {
+            return byAttrs.get();
+        }
         String def = p.bus() == Bus.NVME ? "ID_WWN" : p.bus() == Bus.CCW ? "ID_UID" : "ID_SERIAL";
-        Resolution r = resolve(p);
-        return explicit(r, "uid_attribute") ? value(r, "uid_attribute", def) : def;
+        try {
+            return resolve(p).explicit("uid_attribute").map(Setting::value).orElse(def);
+        } catch (IllegalArgumentException e) {
+            return def;
+        }
+    }
+
+    /** get_uid_attribute_by_attrs: the first "prefix:ATTR" record of uid_attrs whose prefix starts {@code dev}. */
+    Optional<String> uidAttrsFor(String dev) {
+        String attrs;
+        try {
+            Setting s = config.defaults("uid_attrs");
+            attrs = s.origin() == io.jmultipath.config.Origin.BUILTIN ? "" : s.value();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        for (String rec : attrs.strip().split("[ \t]+")) {
+            int colon = rec.lastIndexOf(':');
+            if (colon >= 0 && dev.startsWith(rec.substring(0, colon))) {
+                return Optional.of(rec.substring(colon + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     public PathSettings forPath(DiscoveredPath p) {
@@ -115,13 +146,7 @@ public final class SettingsResolver {
                 features.add("queue_if_no_path");
             }
         }
-        List<String> hw = words(value(r, "hardware_handler", "0"));
-        if ("yes".equals(value(r, "retain_attached_hw_handler", "yes"))) {
-            Optional<String> attached = first.alua().attachedHandler();
-            if (attached.isPresent()) {
-                hw = List.of(attached.get());
-            }
-        }
+        List<String> hw = hardwareHandler(r, paths);
         int minio = 1;
         try {
             minio = Integer.parseInt(value(r, "rr_min_io_rq", "1"));
@@ -133,6 +158,34 @@ public final class SettingsResolver {
                 value(r, "failback", "manual"), npr, minio, "priorities".equals(value(r, "rr_weight", "uniform")),
                 alias, "yes".equals(value(r, "user_friendly_names", "no")), value(r, "alias_prefix", "mpath"),
                 "yes".equals(value(r, "skip_kpartx", "no")));
+    }
+
+    /**
+     * select_hwhandler: a handler the kernel already attached to any path (dh_state; kept because
+     * retain_attached_hw_handler is implied on kernels &ge; 4.3), else devices → defaults → "0";
+     * then "1 alua" when every path supports ALUA (TPGS) and nothing was configured, and no "1 alua"
+     * when some path does not.
+     */
+    static List<String> hardwareHandler(Resolution r, List<DiscoveredPath> paths) {
+        Optional<String> attached = paths.stream().map(p -> p.alua().attachedHandler()).flatMap(Optional::stream)
+                .findFirst();
+        List<String> hw;
+        boolean fromDefault = false;
+        if (attached.isPresent()) {
+            hw = List.of(attached.get());
+        } else {
+            hw = words(value(r, "hardware_handler", "0"));
+            fromDefault = !explicit(r, "hardware_handler");
+        }
+        boolean allTpgs = paths.stream().allMatch(p -> p.alua().tpgsState() != Alua.Tpgs.NONE)
+                && paths.stream().anyMatch(p -> p.alua().tpgsState() == Alua.Tpgs.SUPPORTED);
+        if (allTpgs && hw.isEmpty() && fromDefault) {
+            return List.of("alua");
+        }
+        if (!allTpgs && hw.equals(List.of("alua"))) {
+            return List.of();
+        }
+        return hw;
     }
 
     /** find_multipaths from the defaults section ("strict" compiled default). */

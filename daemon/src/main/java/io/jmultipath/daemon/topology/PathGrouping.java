@@ -3,7 +3,6 @@ package io.jmultipath.daemon.topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -93,30 +92,42 @@ public final class PathGrouping {
     }
 
     /**
-     * Best path group (1-based) as select_path_group: the highest priority among groups with
-     * enabled paths, ties → more enabled paths; marginal groups only when no normal group has
-     * enabled paths; 1 when nothing qualifies, 0 without groups.
+     * Best path group (1-based) as select_path_group: among groups with enabled paths, the first
+     * non-marginal one, then any with a higher priority or, at equal priority, more enabled paths;
+     * marginal groups compete only until a non-marginal one is seen. 1 when nothing qualifies, 0
+     * without groups.
      */
     public static int bestPg(List<PathGroup> groups) {
         if (groups.isEmpty()) {
             return 0;
         }
-        boolean normalUsable = groups.stream().anyMatch(g -> !g.marginal() && g.enabledPaths() > 0);
-        Optional<Integer> best = Optional.empty();
-        int bestPrio = 0;
-        int bestEnabled = 1;
+        boolean normal = false;
+        int maxPriority = 0;
+        int maxEnabled = 1;
+        int best = 1;
         for (int i = 0; i < groups.size(); i++) {
             PathGroup g = groups.get(i);
-            if (g.paths().isEmpty() || g.enabledPaths() == 0 || (normalUsable && g.marginal())) {
+            if (g.paths().isEmpty() || (g.marginal() && normal)) {
                 continue;
             }
-            if (best.isEmpty() || g.priority() > bestPrio
-                    || (g.priority() == bestPrio && g.enabledPaths() > bestEnabled)) {
-                best = Optional.of(i + 1);
-                bestPrio = g.priority();
-                bestEnabled = g.enabledPaths();
+            int enabled = g.enabledPaths();
+            if (enabled == 0) {
+                continue;
+            }
+            if (!g.marginal() && !normal) {
+                normal = true;
+                maxPriority = g.priority();
+                maxEnabled = enabled;
+                best = i + 1;
+            } else if (g.priority() > maxPriority) {
+                maxPriority = g.priority();
+                maxEnabled = enabled;
+                best = i + 1;
+            } else if (g.priority() == maxPriority && enabled > maxEnabled) {
+                maxEnabled = enabled;
+                best = i + 1;
             }
         }
-        return best.orElse(1);
+        return best;
     }
 }

@@ -65,7 +65,12 @@ class DiscoveryTest {
         DiscoveredPath p = discover(san).paths().get(0).resolveWwid("ID_SERIAL");
         assertEquals(Optional.of("3600fromudev"), p.wwid());
         assertEquals(WwidSource.UDEV, p.wwidSource());
-        assertEquals(WwidSource.VPD83, p.resolveWwid("ID_WWN").wwidSource(), "other uid_attribute falls back");
+        assertEquals(WwidSource.NONE, p.resolveWwid("ID_WWN").wwidSource(),
+                "a non-standard uid_attribute without its property: no fallback (has_uid_fallback)");
+        assertEquals(WwidSource.VPD83, p.resolveWwid("").wwidSource(), "uid_attribute \"\" turns udev off");
+        Files.writeString(san.root().resolve("/run/udev/data/b8:16"), "E:ID_SERIAL=3600trailing  \n");
+        assertEquals(Optional.of("3600trailing"), discover(san).paths().get(0).resolveWwid("ID_SERIAL").wwid(),
+                "trailing blanks stripped");
     }
 
     @Test
