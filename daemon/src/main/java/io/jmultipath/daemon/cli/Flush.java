@@ -15,22 +15,17 @@ final class Flush {
     private Flush() {
     }
 
-    static int run(DeviceMapper dm, MultipathArgs a, PrintStream out, PrintStream err) {
+    static int run(DeviceMapper dm, MultipathArgs a, Optional<DevArg> dev, PrintStream out, PrintStream err) {
         KernelMaps kernel = KernelMaps.read(dm);
         List<KernelMap> targets;
         if (a.flushAll()) {
             targets = kernel.maps();
         } else {
-            if (a.device().isEmpty()) {
-                err.println("jmultipath: -f needs a map name");
-                return 1;
-            }
-            String d = a.device().get();
-            String n = d.startsWith("/dev/mapper/") ? d.substring(12) : d.startsWith("/dev/") ? d.substring(5) : d;
-            Optional<KernelMap> m = kernel.maps().stream().filter(k -> k.name().equals(n) || k.wwid().equals(n)
+            String n = dev.map(DevArg::name).orElse("");
+            Optional<KernelMap> m = kernel.maps().stream().filter(k -> k.name().equals(n)
                     || ("dm-" + k.info().dev().minor()).equals(n)).findFirst();
             if (m.isEmpty()) {
-                err.println("'" + d + "' is not a valid argument");
+                err.println(n + " is not a multipath device");
                 return 1;
             }
             targets = List.of(m.get());

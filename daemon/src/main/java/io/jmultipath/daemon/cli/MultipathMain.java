@@ -11,6 +11,7 @@ import io.jmultipath.daemon.maps.Configurator;
 import io.jmultipath.daemon.maps.LivePathProbe;
 import io.jmultipath.daemon.maps.PathProbe;
 import io.jmultipath.daemon.maps.Reconciler;
+import io.jmultipath.daemon.topology.MapAction;
 import io.jmultipath.daemon.topology.MultipathMap;
 import io.jmultipath.daemon.topology.PgPolicy;
 import io.jmultipath.daemon.topology.Topology;
@@ -38,7 +39,31 @@ public final class MultipathMain {
     }
 
     public static void main(String[] argv) {
+        configureLogging(List.of(argv));
         System.exit(run(List.of(argv), System.out, System.err));
+    }
+
+    /**
+     * Before the first logger exists: library logging goes to stderr (stdout carries only what
+     * multipath prints there), at a level following -v (the tool reports warnings itself).
+     */
+    static void configureLogging(List<String> argv) {
+        if (System.getProperty("jm.log.target") == null) {
+            System.setProperty("jm.log.target", "SYSTEM_ERR");
+        }
+        if (System.getProperty("jm.log.level") == null) {
+            int v = 2;
+            for (int i = 0; i < argv.size(); i++) {
+                String a = argv.get(i);
+                if (a.startsWith("-v") && a.length() > 2 && Character.isDigit(a.charAt(2))) {
+                    v = a.charAt(2) - '0';
+                } else if (a.equals("-v") && i + 1 < argv.size() && !argv.get(i + 1).isEmpty()
+                        && Character.isDigit(argv.get(i + 1).charAt(0))) {
+                    v = argv.get(i + 1).charAt(0) - '0';
+                }
+            }
+            System.setProperty("jm.log.level", v <= 0 ? "off" : v <= 2 ? "error" : v == 3 ? "info" : "debug");
+        }
     }
 
     public static int run(List<String> argv, PrintStream out, PrintStream err) {
@@ -114,19 +139,51 @@ public final class MultipathMain {
         if (a.policy().isPresent()) {
             policy = PgPolicy.parse(a.policy().get());
             if (policy.isEmpty()) {
-                err.println("jmultipath: '" + a.policy().get() + "' is not a valid policy");
+                out.println("'" + a.policy().get() + "' is not a valid policy");
+                err.print(Usage.TEXT);
                 return 1;
             }
+        }
+        Optional<DevArg> dev = a.device().map(d -> DevArg.classify(d, root));
+        if (dev.isPresent() && dev.get().kind() == DevArg.Kind.NONE) {
+            err.println("'" + dev.get().text() + "' is not a valid argument");
+            return 1;
+        }
+        if (a.check() && (dev.isEmpty() || !dev.get().isPath())) {
+            err.println("the -c option requires a path to check");
+            return 1;
+        }
+        if (a.removeWwid() && dev.isEmpty()) {
+            err.println("the -w option requires a device");
+            return 1;
+        }
+        if (a.flushOne() && (dev.isEmpty() || dev.get().kind() != DevArg.Kind.DEVMAP)) {
+            err.println("the -f option requires a map name to remove");
+            return 1;
         }
         Configurator.Options opts = new Configurator.Options(a.dryRun(), a.forceReload(), a.ignoreWwids(),
                 a.bindingsReadOnly(), policy, a.bindingsFile().map(Path::of));
         PathProbe probe = new LivePathProbe(root, SgIos::kernel);
+        String dmSpec = a.dm().orElse("kernel");
         if (a.addWwid() || a.removeWwid() || a.check()) {
-            return new WwidCommands(root, config, probe, opts, out, err).run(a);
+            // these work without device-mapper too (no maps then), like multipath(8)
+            DeviceMapper dm = null;
+            try {
+                dm = DeviceMappers.open(dmSpec);
+            } catch (DmException | IllegalArgumentException e) {
+                dm = null;
+            }
+            try {
+                return new WwidCommands(root, config, probe, opts, out, err).run(a, dev, dm);
+            } finally {
+                if (dm != null) {
+                    dm.close();
+                }
+            }
         }
         DeviceMapper dm;
         try {
-            dm = DeviceMappers.open(a.dm().orElse("kernel"));
+            dm = DeviceMappers.open(dmSpec);
         } catch (DmException e) {
             err.println(e.getMessage());
             return 1;
@@ -140,12 +197,19 @@ public final class MultipathMain {
                 return new WwidCommands(root, config, probe, opts, out, err).reset(dm);
             }
             if (a.flushAll() || a.flushOne()) {
-                return Flush.run(dm, a, out, err);
+                return Flush.run(dm, a, dev, out, err);
+            }
+            Optional<String> ref = Optional.empty();
+            if (dev.isPresent()) {
+                ref = new WwidCommands(root, config, probe, opts, out, err).refWwid(dev.get(), dm, true);
+                if (ref.isEmpty()) {
+                    return 1; // "scope is null"
+                }
             }
             if (a.listLevel() > 0) {
-                return list(c, a, out);
+                return list(c, a, ref, out);
             }
-            return configure(c, a, out, err);
+            return configure(c, a, ref, out, err);
         } catch (IOException e) {
             err.println("jmultipath: " + e.getMessage());
             return 1;
@@ -164,10 +228,11 @@ public final class MultipathMain {
         out.flush();
     }
 
-    private static int list(Configurator c, MultipathArgs a, PrintStream out) throws IOException {
+    private static int list(Configurator c, MultipathArgs a, Optional<String> ref, PrintStream out)
+            throws IOException {
         Topology t = c.kernelTopology(a.listLevel() >= 2);
         for (MultipathMap m : t.maps()) {
-            if (a.device().isPresent() && !matches(m, a.device().get())) {
+            if (ref.isPresent() && !m.wwid().equals(ref.get())) {
                 continue;
             }
             out.print(Formatter.multipathTopology(m, a.verbosity()));
@@ -175,36 +240,25 @@ public final class MultipathMain {
         return 0;
     }
 
-    static boolean matches(MultipathMap m, String dev) {
-        String d = dev.startsWith("/dev/") ? dev.substring(5) : dev;
-        if (d.startsWith("mapper/")) {
-            d = d.substring(7);
-        }
-        String devName = d;
-        return m.name().equals(devName) || m.wwid().equals(devName)
-                || m.dm().map(i -> ("dm-" + i.minor()).equals(devName)).orElse(false)
-                || m.paths().stream().anyMatch(p -> p.dev().equals(devName) || p.devT().equals(devName));
-    }
-
-    private static int configure(Configurator c, MultipathArgs a, PrintStream out, PrintStream err)
-            throws IOException {
-        Optional<String> dev = a.device().map(d -> d.startsWith("/dev/") ? d.substring(5) : d);
-        Configurator.Result r = c.configure(p -> dev.isEmpty() || p.dev().equals(dev.get())
-                || p.devT().equals(dev.get()) || p.wwid().equals(dev.get()));
-        if (a.verbosity() >= 1) {
-            r.warnings().forEach(err::println);
-        }
-        if (a.verbosity() >= 3) {
-            r.plan().notes().forEach(err::println);
-        }
+    private static int configure(Configurator c, MultipathArgs a, Optional<String> ref, PrintStream out,
+                                 PrintStream err) throws IOException {
+        Configurator.Result r = c.configure(ref);
+        ToolLog log = new ToolLog(a.verbosity(), err);
+        r.warnings().forEach(w -> log.log(1, w));
+        r.plan().notes().forEach(n -> log.log(3, n));
         int rc = 0;
         for (Reconciler.Outcome o : r.outcomes()) {
+            o.notes().forEach(n -> log.log(2, n));
             if (o.error().isPresent()) {
-                err.println(o.error().get());
+                log.log(0, o.error().get());
                 rc = 1;
                 continue;
             }
-            if (o.action() != io.jmultipath.daemon.topology.MapAction.NOTHING) {
+            if (!a.dryRun() && o.loadedTable().isPresent()) {
+                log.log(2, o.map().name() + ": " + (o.action() == MapAction.CREATE ? "addmap" : "reload")
+                        + " [0 " + o.map().sizeSectors() + " multipath " + o.loadedTable().get() + "]");
+            }
+            if (o.action() != MapAction.NOTHING) {
                 out.print(Formatter.multipathTopology(o.map(), a.verbosity()));
             }
         }

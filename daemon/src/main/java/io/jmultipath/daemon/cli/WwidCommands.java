@@ -1,24 +1,30 @@
 package io.jmultipath.daemon.cli;
 
 import io.jmultipath.config.Config;
-import io.jmultipath.daemon.discovery.DiscoveredPath;
 import io.jmultipath.daemon.host.HostRoot;
 import io.jmultipath.daemon.maps.Configurator;
 import io.jmultipath.daemon.maps.FindMultipaths;
 import io.jmultipath.daemon.maps.KernelMap;
 import io.jmultipath.daemon.maps.KernelMaps;
-import io.jmultipath.daemon.maps.MapPlanner;
 import io.jmultipath.daemon.maps.PathProbe;
 import io.jmultipath.daemon.maps.SettingsResolver;
+import io.jmultipath.daemon.names.BindingsFile;
 import io.jmultipath.daemon.names.WwidsFile;
 import io.jmultipath.dmctl.DeviceMapper;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** {@code -a}, {@code -w}, {@code -W} (wwids file edits) and {@code -c} (is this a multipath path?). */
+/**
+ * {@code -a}, {@code -w}, {@code -W} (wwids file edits), {@code -c} (should this be a path?) and
+ * the {@code device} argument's reference WWID, with multipath(8) 0.9.4's texts:
+ * "wwid 'W' added", "wwid 'W' removed", "wwid 'W' not in wwids file" (exit 0),
+ * "successfully reset wwids".
+ */
 final class WwidCommands {
 
     private final HostRoot root;
@@ -38,54 +44,56 @@ final class WwidCommands {
         this.err = err;
     }
 
-    int run(MultipathArgs a) {
-        if (a.device().isEmpty()) {
-            err.println("jmultipath: a device argument is required");
-            return 1;
-        }
-        String dev = a.device().get();
+    /** -a / -w / -c; {@code dm} may be null (no device-mapper: no maps). */
+    int run(MultipathArgs a, Optional<DevArg> dev, DeviceMapper dm) {
         try {
-            List<DiscoveredPath> paths = configurator.discover().paths();
-            MapPlanner planner = configurator.planner();
-            Optional<DiscoveredPath> path = find(paths, dev).map(planner::withWwid);
+            KernelMaps kernel = dm == null ? new KernelMaps(List.of(), Set.of()) : KernelMaps.read(dm);
             WwidsFile wwids = configurator.wwids();
             if (a.check()) {
-                return check(dev, path, paths, planner, wwids);
+                Set<String> known = wwids.read().wwids();
+                FindMultipaths find = FindMultipaths.tool(new SettingsResolver(config, options.forcedPolicy())
+                        .findMultipaths(), known, options.ignoreWwids());
+                return new ValidPath(root, context(kernel), find, known, kernel,
+                        Optional.ofNullable(System.getenv("DM_MULTIPATH_DEVICE_PATH")), Instant.now())
+                        .run(dev.orElseThrow(), out);
             }
-            String wwid = path.flatMap(DiscoveredPath::wwid).orElse(path.isPresent() ? null : dev);
-            if (wwid == null) {
-                err.println(dev + ": cannot get wwid");
+            if (dev.isEmpty()) {
+                return 0; // -a without a device: nothing to add, like multipath(8)
+            }
+            Optional<String> wwid = context(kernel).resolve(dev.get(), !a.removeWwid(), err::println);
+            if (wwid.isEmpty()) {
                 return 1;
             }
             if (a.addWwid()) {
-                wwids.add(wwid);
-                out.println("wwid '" + wwid + "' added");
+                wwids.add(wwid.get());
+                out.println("wwid '" + wwid.get() + "' added");
                 return 0;
             }
-            if (wwids.remove(wwid)) {
-                out.println("wwid '" + wwid + "' removed");
-                return 0;
+            if (wwids.remove(wwid.get())) {
+                out.println("wwid '" + wwid.get() + "' removed");
+            } else {
+                out.println("wwid '" + wwid.get() + "' not in wwids file");
             }
-            err.println("wwid '" + wwid + "' not found in /etc/multipath/wwids");
-            return 1;
+            return 0;
         } catch (IOException e) {
             err.println("jmultipath: " + e.getMessage());
             return 1;
         }
     }
 
-    private int check(String dev, Optional<DiscoveredPath> path, List<DiscoveredPath> all, MapPlanner planner,
-                      WwidsFile wwids) throws IOException {
-        boolean valid = false;
-        if (path.isPresent() && path.get().wwid().isPresent() && !planner.blacklist(path.get()).blacklisted()) {
-            String wwid = path.get().wwid().get();
-            long count = all.stream().map(planner::withWwid).filter(p -> p.wwid().equals(Optional.of(wwid))).count();
-            FindMultipaths f = new FindMultipaths(new SettingsResolver(config, options.forcedPolicy()).findMultipaths(),
-                    wwids.read().wwids(), options.ignoreWwids());
-            valid = f.shouldMultipath(wwid, (int) count, false);
+    /** The WWID the device argument stands for (multipath's scope), empty if none. */
+    Optional<String> refWwid(DevArg dev, DeviceMapper dm, boolean fullBlacklist) throws IOException {
+        return context(KernelMaps.read(dm)).resolve(dev, fullBlacklist, err::println);
+    }
+
+    private RefWwid context(KernelMaps kernel) throws IOException {
+        BindingsFile.Parsed bindings;
+        try {
+            bindings = configurator.bindings().read();
+        } catch (IOException e) {
+            bindings = BindingsFile.parse("", "");
         }
-        out.println(dev + (valid ? " is a valid multipath device path" : " is not a valid multipath device path"));
-        return valid ? 0 : 1;
+        return new RefWwid(configurator.discover().paths(), configurator.planner(), kernel, bindings, config, root);
     }
 
     /** -W: keep only the WWIDs of the current multipath maps. */
@@ -98,14 +106,5 @@ final class WwidCommands {
             err.println("jmultipath: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static Optional<DiscoveredPath> find(List<DiscoveredPath> paths, String dev) {
-        String d = dev.startsWith("/dev/") ? dev.substring(5) : dev;
-        return paths.stream().filter(p -> p.dev().equals(d) || p.devT().equals(d)).findFirst();
-    }
-
-    HostRoot root() {
-        return root;
     }
 }

@@ -83,13 +83,26 @@ public final class Configurator {
 
     /** Discovers, plans and reconciles; maps whose paths don't match {@code only} are left alone. */
     public Result configure(Predicate<Path> only) throws IOException {
+        return configure(only, false);
+    }
+
+    /**
+     * multipath [device]: with a reference WWID only that map is configured, and find_multipaths
+     * does not apply (the device was named explicitly); without, every WWID find_multipaths allows.
+     */
+    public Result configure(Optional<String> refWwid) throws IOException {
+        return configure(p -> refWwid.isEmpty() || p.wwid().equals(refWwid.get()), refWwid.isPresent());
+    }
+
+    private Result configure(Predicate<Path> only, boolean explicit) throws IOException {
         Discovery.Result found = discover();
         List<String> warnings = new ArrayList<>(found.warnings());
         KernelMaps kernel = KernelMaps.read(dm);
         WwidsFile.Parsed known = wwids().read();
         warnings.addAll(known.warnings());
         SettingsResolver sr = new SettingsResolver(config, options.forcedPolicy());
-        FindMultipaths find = new FindMultipaths(sr.findMultipaths(), known.wwids(), options.ignoreWwids());
+        FindMultipaths find = FindMultipaths.tool(explicit ? "greedy" : sr.findMultipaths(), known.wwids(),
+                options.ignoreWwids());
         BindingsNamer namer = new BindingsNamer(bindings(), kernel,
                 options.dryRun() || options.bindingsReadOnly());
         MapPlanner.Plan plan = planner().plan(found.paths(), find,

@@ -51,6 +51,19 @@ public final class MapPlanner {
         return p.resolveWwid(settings.uidAttribute(p));
     }
 
+    public SettingsResolver settings() {
+        return settings;
+    }
+
+    /** filter_wwid alone: the wwid blacklist, unless a wwid exception matches. */
+    public boolean blacklistWwid(String wwid) {
+        io.jmultipath.config.Blacklist b = settings.config().blacklist();
+        if (b.exceptionRules().wwid().stream().anyMatch(r -> r.matches(wwid))) {
+            return false;
+        }
+        return b.blacklistRules().wwid().stream().anyMatch(r -> r.matches(wwid));
+    }
+
     public Verdict blacklist(DiscoveredPath p) {
         PathFacts f = new PathFacts(p.dev(), Optional.of(p.vendor()).filter(s -> !s.isEmpty()),
                 Optional.of(p.product()).filter(s -> !s.isEmpty()), Optional.of(p.protocol().text()), p.wwid(),

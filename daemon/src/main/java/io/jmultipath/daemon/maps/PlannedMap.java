@@ -16,4 +16,11 @@ public record PlannedMap(MapSettings settings, MultipathMap map, MultipathTable 
     public String name() {
         return map.name();
     }
+
+    /** The same map under another name (its paths bound to that name). */
+    public PlannedMap withName(String newName) {
+        java.util.List<io.jmultipath.daemon.topology.PathGroup> groups = map.groups().stream()
+                .map(g -> g.withPaths(g.paths().stream().map(x -> x.inMap(newName)).toList())).toList();
+        return new PlannedMap(settings, map.withName(newName).withGroups(groups, map.nextPg()), table);
+    }
 }

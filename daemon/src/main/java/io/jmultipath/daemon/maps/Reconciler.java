@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Brings the kernel in line with planned maps: create missing maps (name = alias, uuid =
@@ -29,8 +30,22 @@ public final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
-    /** What happened to one planned map; {@code map} is what to print (action prefix set). */
-    public record Outcome(MapAction action, MultipathMap map, Optional<String> error) {}
+    /**
+     * What happened to one planned map; {@code map} is what to print (action prefix set).
+     *
+     * @param notes       multipath's level-2 messages about the decision ("WWID: rename OLD to NEW", ...)
+     * @param loadedTable the table params loaded into the kernel by a create or reload (dry runs too)
+     */
+    public record Outcome(MapAction action, MultipathMap map, Optional<String> error, List<String> notes,
+                          Optional<String> loadedTable) {
+        public Outcome {
+            notes = List.copyOf(notes);
+        }
+
+        public Outcome(MapAction action, MultipathMap map, Optional<String> error) {
+            this(action, map, error, List.of(), Optional.empty());
+        }
+    }
 
     private final DeviceMapper dm;
 
@@ -47,34 +62,46 @@ public final class Reconciler {
         return out;
     }
 
+    /**
+     * select_action + domap for one map. No map with the WWID: create it (an alias another multipath
+     * map holds falls back to the WWID as name). A map exists: rename it when the alias is free,
+     * reload it when size, queueing, hardware handler (only over "0": an attached handler is kept),
+     * other features, selector, per-path args or the group/path sets differ (or {@code forceReload});
+     * if only the kernel's next group differs from the best group, switch groups (switch_group
+     * message); otherwise leave it alone (adoption without disturbing I/O).
+     */
     public Outcome applyOne(PlannedMap p, KernelMaps kernel, boolean dryRun, boolean forceReload) {
+        List<String> notes = new ArrayList<>();
         Optional<KernelMap> existing = kernel.byWwid(p.wwid());
+        Optional<KernelMap> holder = kernel.byName(p.name()).filter(m -> !m.wwid().equals(p.wwid()));
         if (existing.isEmpty()) {
-            if (kernel.namesTakenExcept(p.wwid()).contains(p.name())) {
-                String err = p.name() + ": name already in use by another device-mapper device";
-                LOG.warn("{}", err);
-                return new Outcome(MapAction.REJECT, p.map().withAction(MapAction.REJECT), Optional.of(err));
+            if (holder.isPresent()) {
+                notes.add(p.wwid() + ": can't use alias \"" + p.name() + "\" used by " + holder.get().wwid()
+                        + ", falling back to WWID");
+                return create(p.withName(p.wwid()), kernel, dryRun, notes);
             }
-            if (!dryRun) {
-                try {
-                    dm.create(p.name(), KernelMaps.UUID_PREFIX + p.wwid(), p.table().asTable(p.map().sizeSectors()),
-                            MpathUdevFlags.create(p.settings().skipKpartx(), noUsablePaths(p)));
-                    LOG.info("{}: created ({})", p.name(), p.table().format());
-                } catch (DmException e) {
-                    return new Outcome(MapAction.REJECT, p.map().withAction(MapAction.REJECT),
-                            Optional.of(p.name() + ": " + e.getMessage()));
-                }
-            }
-            return new Outcome(MapAction.CREATE, p.map().withAction(MapAction.CREATE), Optional.empty());
+            return create(p, kernel, dryRun, notes);
         }
         KernelMap k = existing.get();
         String name = k.name();
-        boolean rename = !name.equals(p.name()) && !kernel.namesTakenExcept(p.wwid()).contains(p.name());
-        boolean reload = forceReload || !sameTable(k, p);
+        boolean rename = false;
+        if (!name.equals(p.name())) {
+            if (holder.isPresent()) {
+                notes.add(p.wwid() + ": unable to rename " + name + " to " + p.name() + " (" + p.name()
+                        + " is used by " + holder.get().wwid() + ")");
+            } else if (!kernel.otherNames().contains(p.name())) {
+                rename = true;
+                notes.add(p.wwid() + ": rename " + name + " to " + p.name());
+            }
+        }
+        Change change = compare(k, p);
+        boolean reload = forceReload || change == Change.RELOAD;
+        boolean switchPg = !reload && change == Change.SWITCHPG;
         // force_udev_reload (select_action): a reload forced by the user or a size change is
         // announced to udev as a new activation, not as a reload
         boolean forceUdevReload = forceReload || k.sizeSectors() != p.map().sizeSectors();
-        MapAction action = reload ? MapAction.RELOAD : rename ? MapAction.RENAME : MapAction.NOTHING;
+        MapAction action = reload ? MapAction.RELOAD : rename ? MapAction.RENAME
+                : switchPg ? MapAction.SWITCHPG : MapAction.NOTHING;
         String finalName = rename ? p.name() : name;
         if (!dryRun) {
             try {
@@ -87,14 +114,39 @@ public final class Reconciler {
                     dm.resume(finalName, MpathUdevFlags.reload(p.settings().skipKpartx(), noUsablePaths(p),
                             forceUdevReload));
                     LOG.info("{}: reloaded ({})", finalName, p.table().format());
+                } else if (switchPg) {
+                    dm.message(finalName, 0, "switch_group " + p.table().initialPg());
+                    LOG.info("{}: switched to path group {}", finalName, p.table().initialPg());
                 }
             } catch (DmException e) {
                 return new Outcome(MapAction.REJECT, p.map().withAction(MapAction.REJECT),
-                        Optional.of(finalName + ": " + e.getMessage()));
+                        Optional.of(finalName + ": " + e.getMessage()), notes, Optional.empty());
             }
         }
         MultipathMap shown = p.map().withName(finalName).withAction(action).withDm(Optional.of(dmInfo(k.info())));
-        return new Outcome(action, shown, Optional.empty());
+        return new Outcome(action, shown, Optional.empty(), notes,
+                reload ? Optional.of(p.table().format()) : Optional.empty());
+    }
+
+    private Outcome create(PlannedMap p, KernelMaps kernel, boolean dryRun, List<String> notes) {
+        if (kernel.namesTakenExcept(p.wwid()).contains(p.name())) {
+            String err = p.name() + ": name already in use by another device-mapper device";
+            LOG.warn("{}", err);
+            return new Outcome(MapAction.REJECT, p.map().withAction(MapAction.REJECT), Optional.of(err), notes,
+                    Optional.empty());
+        }
+        if (!dryRun) {
+            try {
+                    dm.create(p.name(), KernelMaps.UUID_PREFIX + p.wwid(), p.table().asTable(p.map().sizeSectors()),
+                            MpathUdevFlags.create(p.settings().skipKpartx(), noUsablePaths(p)));
+                LOG.info("{}: created ({})", p.name(), p.table().format());
+            } catch (DmException e) {
+                return new Outcome(MapAction.REJECT, p.map().withAction(MapAction.REJECT),
+                        Optional.of(p.name() + ": " + e.getMessage()), notes, Optional.empty());
+            }
+        }
+        return new Outcome(MapAction.CREATE, p.map().withAction(MapAction.CREATE), Optional.empty(), notes,
+                Optional.of(p.table().format()));
     }
 
     /**
@@ -110,47 +162,61 @@ public final class Reconciler {
         return new DmMapInfo(i.dev().minor(), i.readOnly(), i.suspended(), i.openCount());
     }
 
-    /** Same size, feature set, hardware handler (when we set one) and groups/paths/args. */
+    /** What select_action concludes from comparing the kernel's map with the planned one. */
+    enum Change { NONE, SWITCHPG, RELOAD }
+
     static boolean sameTable(KernelMap k, PlannedMap p) {
+        return compare(k, p) == Change.NONE;
+    }
+
+    static Change compare(KernelMap k, PlannedMap p) {
         if (k.table().isEmpty() || k.sizeSectors() != p.map().sizeSectors()) {
-            return false;
+            return Change.RELOAD;
         }
         MultipathTable kt = k.table().get();
         MultipathTable pt = p.table();
-        if (!new HashSet<>(kt.features()).equals(new HashSet<>(pt.features()))) {
-            return false;
+        boolean npr = p.settings().noPathRetry().isPresent();
+        if (npr && kt.features().contains("queue_if_no_path") != pt.features().contains("queue_if_no_path")) {
+            return Change.RELOAD;
         }
-        if (!pt.hwHandler().isEmpty() && !kt.hwHandler().equals(pt.hwHandler())) {
-            return false;
+        if (kt.hwHandler().isEmpty() && !pt.hwHandler().isEmpty()) {
+            return Change.RELOAD; // an attached handler (retain_attached_hw_handler) is never replaced
+        }
+        if (!otherFeatures(kt).equals(otherFeatures(pt))) {
+            return Change.RELOAD;
         }
         if (kt.groups().size() != pt.groups().size()) {
-            return false;
+            return Change.RELOAD;
         }
-        for (int g = 0; g < kt.groups().size(); g++) {
-            if (!sameGroup(kt.groups().get(g), pt.groups().get(g))) {
-                return false;
+        for (PathGroupSpec g : pt.groups()) {
+            if (kt.groups().stream().noneMatch(kg -> sameGroup(kg, g))) {
+                return Change.RELOAD;
             }
         }
-        return true;
+        return kt.initialPg() != pt.initialPg() ? Change.SWITCHPG : Change.NONE;
+    }
+
+    private static Set<String> otherFeatures(MultipathTable t) {
+        Set<String> f = new HashSet<>(t.features());
+        f.remove("queue_if_no_path");
+        f.remove("retain_attached_hw_handler");
+        return f;
     }
 
     /**
-     * Same selector and paths in the same order with the same first path argument (the kernel
-     * re-emits selector-specific extra args, e.g. service-time's relative throughput: "8:16 1 1").
+     * Same selector and the same set of paths, each with the same first path argument (the kernel
+     * re-emits selector-specific extra args, e.g. service-time's relative throughput: "8:16 1 1");
+     * the order of paths inside a group does not matter (pgcmp / pathcmp).
      */
     static boolean sameGroup(PathGroupSpec k, PathGroupSpec p) {
         if (!k.selector().equals(p.selector()) || k.paths().size() != p.paths().size()) {
             return false;
         }
-        for (int i = 0; i < k.paths().size(); i++) {
-            PathSpec a = k.paths().get(i);
-            PathSpec b = p.paths().get(i);
-            if (!a.dev().equals(b.dev())) {
-                return false;
-            }
-            String a0 = a.args().isEmpty() ? "" : a.args().get(0);
+        for (PathSpec b : p.paths()) {
             String b0 = b.args().isEmpty() ? "" : b.args().get(0);
-            if (!a0.equals(b0)) {
+            boolean found = k.paths().stream().anyMatch(a -> a.dev().equals(b.dev())
+                    && (a.args().isEmpty() ? "" : a.args().get(0)).equals(b0));
+            if (!found) {
                 return false;
             }
         }

@@ -59,7 +59,9 @@ class MultipathMainTest {
         assertGolden("e2e/dorado-4x2-create.txt", create.out());
         assertGolden("e2e/dorado-4x2-ll.txt", san.jmultipath("-ll").out());
         assertEquals("mpathc\n", san.jmultipath("-ll", "-v1", "mpathc").out());
-        assertEquals("mpathd\n", san.jmultipath("-ll", "-v1", "sdi").out());
+        assertEquals("mpathd\n", san.jmultipath("-ll", "-v1", "/dev/sdi").out());
+        assertEquals("mpathd\n", san.jmultipath("-ll", "-v1", "8:128").out(), "a dev_t names its path");
+        assertEquals("", san.jmultipath("-ll", "-v1", "sdi").out(), "a bare word is a map name, alias or WWID");
         assertEquals(0, san.jmultipath("-f", "mpathb").rc());
         assertEquals("mpatha\nmpathc\nmpathd\n", san.jmultipath("-ll", "-v1").out());
     }
@@ -87,8 +89,15 @@ class MultipathMainTest {
         assertEquals(0, r.rc(), r.err());
         assertFalse(r.out().contains("sda"), r.out());
         assertGolden("e2e/blacklist-greedy-create.txt", r.out());
-        assertEquals("sda is not a valid multipath device path\n", san.jmultipath("-c", "sda").out());
-        assertEquals("/dev/sdb is a valid multipath device path\n", san.jmultipath("-c", "/dev/sdb").out());
+        FakeSan.Run sda = san.jmultipath("-c", "/dev/sda");
+        assertEquals("DM_MULTIPATH_DEVICE_PATH=\"0\"\n", sda.out());
+        assertEquals(1, sda.rc());
+        FakeSan.Run sdb = san.jmultipath("-c", "/dev/sdb");
+        assertEquals("DM_MULTIPATH_DEVICE_PATH=\"1\"\n", sdb.out());
+        assertEquals(0, sdb.rc());
+        FakeSan.Run bare = san.jmultipath("-c", "sdb");
+        assertEquals(1, bare.rc());
+        assertEquals("the -c option requires a path to check\n", bare.err(), "sdb without /dev/ is a map name");
     }
 
     @Test
@@ -98,7 +107,8 @@ class MultipathMainTest {
         FakeSan.Run none = san.jmultipath("-v2");
         assertEquals(0, none.rc(), none.err());
         assertEquals("", none.out());
-        assertEquals(1, san.jmultipath("-c", "sdb").rc());
+        assertEquals("DM_MULTIPATH_DEVICE_PATH=\"0\"\n", san.jmultipath("-c", "/dev/sdb").out());
+        assertEquals(1, san.jmultipath("-c", "/dev/sdb").rc());
 
         FakeSan known = FakeSan.in(tmp.resolve("b")).lio(2, 2).config(strict).write()
                 .wwids("360014050000000000000000abc000002");
@@ -106,10 +116,15 @@ class MultipathMainTest {
         assertEquals("mpatha\n", one.out());
         assertTrue(known.jmultipath("-ll").out().startsWith("mpatha (360014050000000000000000abc000002) dm-0"));
 
-        FakeSan.Run add = known.jmultipath("-a", "sdb");
+        assertEquals("DM_MULTIPATH_DEVICE_PATH=\"1\"\n", known.jmultipath("-c", "/dev/sdc").out(),
+                "strict: the wwids entry makes the path valid");
+        FakeSan.Run add = known.jmultipath("-a", "/dev/sdb");
         assertEquals("wwid '360014050000000000000000abc000001' added\n", add.out());
         assertEquals("mpathb\n", known.jmultipath("-v1").out());
-        assertEquals("wwid '360014050000000000000000abc000001' removed\n", known.jmultipath("-w", "sdb").out());
+        assertEquals("wwid '360014050000000000000000abc000001' removed\n", known.jmultipath("-w", "/dev/sdb").out());
+        assertEquals("wwid '360014050000000000000000abc000001' not in wwids file\n",
+                known.jmultipath("-w", "/dev/sdb").out());
+        assertEquals(0, known.jmultipath("-w", "/dev/sdb").rc());
         assertEquals("successfully reset wwids\n", known.jmultipath("-W").out());
     }
 
