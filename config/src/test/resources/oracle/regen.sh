@@ -13,7 +13,7 @@ for c in */; do
     rm -rf /etc/multipath.conf /etc/multipath/conf.d
     mkdir -p /etc/multipath/conf.d
     if [ -f "$2/multipath.conf" ]; then cp "$2/multipath.conf" /etc/multipath.conf; fi
-    if [ -d "$2/conf.d" ]; then cp "$2"/conf.d/* /etc/multipath/conf.d/; fi
+    if [ -d "$2/conf.d" ]; then cp -a "$2"/conf.d/. /etc/multipath/conf.d/; fi
     exec multipath -t' sh "$t" "$PWD/$c" > "$c/expected.txt" 2> "$t/err" || true
   rm -rf "$t"
   echo "$c: $(wc -l < "$c/expected.txt") lines"

@@ -119,6 +119,15 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void nulByteEndsTheLine() throws Exception {
+        // fgets keeps reading to the newline, but the C string (and so the line) ends at the NUL
+        LoadResult r = ConfigLoader.parse("defaults {\n polling_interval 7\0 junk\n verbosity\0 3\n}\n", "m.conf");
+        assertEquals("7", r.config().defaults("polling_interval").value());
+        assertEquals(List.of("m.conf:3: missing value for option 'verbosity'"),
+                r.warnings().stream().map(ConfigWarning::toString).toList());
+    }
+
+    @Test
     void missingMainFileMeansBuiltins(@TempDir Path dir) throws Exception {
         LoadResult r = ConfigLoader.load(dir.resolve("absent.conf"), dir.resolve("absent.d"));
         assertEquals(Config.builtin().showConfig(), r.config().showConfig());

@@ -19,7 +19,7 @@ final class MultipathOracle {
             rm -rf /etc/multipath.conf /etc/multipath/conf.d
             mkdir -p /etc/multipath/conf.d
             if [ -f "$2/multipath.conf" ]; then cp "$2/multipath.conf" /etc/multipath.conf; fi
-            if [ -d "$2/conf.d" ]; then cp "$2"/conf.d/* /etc/multipath/conf.d/; fi
+            if [ -d "$2/conf.d" ]; then cp -a "$2"/conf.d/. /etc/multipath/conf.d/; fi
             exec multipath -t
             """;
 

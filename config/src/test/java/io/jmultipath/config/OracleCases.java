@@ -30,6 +30,9 @@ final class OracleCases {
             out.add(new ConfigLoader.Source("/etc/multipath.conf", Files.readString(main, StandardCharsets.ISO_8859_1)));
         }
         for (Path p : ConfigLoader.confFiles(dir.resolve("conf.d"), new ArrayList<>())) {
+            if (!Files.isRegularFile(p)) {
+                continue; // e.g. a directory named x.conf: the loader warns and skips it
+            }
             out.add(new ConfigLoader.Source("/etc/multipath/conf.d/" + p.getFileName(),
                     Files.readString(p, StandardCharsets.ISO_8859_1)));
         }
