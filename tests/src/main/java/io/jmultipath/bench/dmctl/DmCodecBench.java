@@ -2,11 +2,15 @@ package io.jmultipath.bench.dmctl;
 
 import io.jmultipath.dmctl.DevT;
 import io.jmultipath.dmctl.DmDevice;
+import io.jmultipath.dmctl.IoctlDeviceMapper;
 import io.jmultipath.dmctl.MultipathStatus;
 import io.jmultipath.dmctl.MultipathTable;
 import io.jmultipath.dmctl.PathGroupSpec;
 import io.jmultipath.dmctl.PathSpec;
 import io.jmultipath.dmctl.ioctl.DmAbi;
+import io.jmultipath.dmctl.ioctl.DmControl;
+import io.jmultipath.dmctl.ioctl.DmIoctl;
+import io.jmultipath.dmctl.ioctl.ErrnoException;
 import io.jmultipath.dmctl.ioctl.DmIoctlCodec;
 import io.jmultipath.selector.SelectorSpec;
 import java.nio.ByteBuffer;
@@ -30,8 +34,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * dmctl codec costs: encode+decode of a 64-path multipath table (4 groups x 16 paths,
- * service-time), parse of its 64-path status line, and decode of a DM_LIST_DEVICES reply
- * (dm_name_list with event_nr + uuid) holding 1,000 maps.
+ * service-time), parse of its 64-path status line, decode of a DM_LIST_DEVICES reply
+ * (dm_name_list with event_nr + uuid) holding 1,000 maps, and a whole
+ * {@code IoctlDeviceMapper.list()} of 1,000 maps (request, DM_BUFFER_FULL_FLAG retries from the
+ * 16 KiB first buffer, decode) over a control node that answers like dm-ioctl.c from a canned
+ * reply (the kernel's own time is not in it).
  * Run: java -cp ... io.jmultipath.bench.dmctl.DmCodecBench   (short JMH run, prints figures)
  */
 @State(Scope.Benchmark)
@@ -45,6 +52,7 @@ public class DmCodecBench {
   String tableText;
   String statusText;
   ByteBuffer nameList;
+  IoctlDeviceMapper listing;
 
   @Setup
   public void setUp() {
@@ -64,6 +72,74 @@ public class DmCodecBench {
     tableText = table.format();
     statusText = status.toString();
     nameList = nameListReply(1000);
+    listing = new IoctlDeviceMapper(new CannedListControl(nameList));
+  }
+
+  /**
+   * DM_LIST_DEVICES as dm-ioctl.c answers it: if the caller's buffer is smaller than the reply,
+   * only the header comes back with DM_BUFFER_FULL_FLAG; otherwise the whole dm_name_list.
+   */
+  static final class CannedListControl implements DmControl {
+    private final ByteBuffer reply;
+    private final int needed;
+
+    CannedListControl(ByteBuffer reply) {
+      this.reply = reply;
+      int off = DmAbi.DM_IOCTL_SIZE;
+      int end = off;
+      while (true) {
+        int next = reply.getInt(off + 8);
+        if (next == 0) {
+          end = off + 12;
+          while (reply.get(end) != 0) {
+            end++;
+          }
+          end = (end + 1 + 7) & ~7;
+          end += 8;
+          while (reply.get(end) != 0) {
+            end++;
+          }
+          end++;
+          break;
+        }
+        off += next;
+      }
+      this.needed = end;
+    }
+
+    @Override
+    public void ioctl(DmIoctl command, ByteBuffer buffer) throws ErrnoException {
+      if (command != DmIoctl.DM_LIST_DEVICES) {
+        throw new ErrnoException(command.name(), 22);
+      }
+      ByteBuffer b = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+      int flags = b.getInt(DmAbi.OFF_FLAGS);
+      if (b.capacity() < needed) {
+        b.putInt(0, 4).putInt(4, 47).putInt(8, 0).putInt(DmAbi.OFF_FLAGS, flags | DmAbi.DM_BUFFER_FULL_FLAG);
+        return;
+      }
+      b.put(0, reply, 0, needed);
+      b.putInt(DmAbi.OFF_DATA_SIZE, needed).putInt(DmAbi.OFF_FLAGS, flags);
+    }
+
+    @Override
+    public boolean pollIn(int timeoutMillis) {
+      return false;
+    }
+
+    @Override
+    public DmControl reopen() {
+      return this;
+    }
+
+    @Override
+    public String path() {
+      return "canned";
+    }
+
+    @Override
+    public void close() {
+    }
   }
 
   /** A DM_LIST_DEVICES reply as dm-ioctl.c lays it out (kernel 4.47, DM_UUID_FLAG). */
@@ -121,10 +197,16 @@ public class DmCodecBench {
     return DmIoctlCodec.nameList(nameList);
   }
 
+  @Benchmark
+  public List<DmDevice> list1000MapsThroughIoctlDeviceMapper() {
+    return listing.list();
+  }
+
   public static void main(String[] args) throws Exception {
     DmCodecBench self = new DmCodecBench();
     self.setUp();
-    if (self.listDecode1000Maps().size() != 1000 || !self.tableDecode64Paths().equals(self.table)) {
+    if (self.listDecode1000Maps().size() != 1000 || !self.tableDecode64Paths().equals(self.table)
+        || !self.list1000MapsThroughIoctlDeviceMapper().equals(self.listDecode1000Maps())) {
       throw new IllegalStateException("benchmark inputs do not decode");
     }
     System.out.println("table: " + self.tableText.length() + " chars, status: " + self.statusText.length()
@@ -143,6 +225,7 @@ public class DmCodecBench {
     report("tableDecode64Paths", () -> b.tableDecode64Paths());
     report("statusDecode64Paths", () -> b.statusDecode64Paths());
     report("listDecode1000Maps", () -> b.listDecode1000Maps());
+    report("list1000MapsThroughIoctlDM", () -> b.list1000MapsThroughIoctlDeviceMapper());
   }
 
   static void report(String name, java.util.function.Supplier<Object> op) {
