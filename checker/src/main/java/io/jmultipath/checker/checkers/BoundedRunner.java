@@ -21,11 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and the next call for that key collects its result; once past its timeout it is TIMED_OUT, and
  * while it stays stuck in the kernel further calls for that key return TIMED_OUT at once without
  * starting another operation (no thread pile-up: one stuck worker per hung device at most).
- * <p>Worker bound: at most {@code maxThreads} workers run operations that are not timed out; a
- * worker stuck in a timed-out operation is replaced (up to {@code maxReplaced} of them), so hung
- * devices never starve the checks of healthy ones. Total threads stay at most
- * maxThreads + min(hung devices, maxReplaced). An operation that never got a worker before its
- * timeout is abandoned and never runs. The result of an operation reported TIMED_OUT is discarded.
+ * <p>Worker bound: at most {@code maxThreads} workers run operations that answer within the wait;
+ * a worker whose operation outlives the wait (a slow or hung device: the caller got PENDING or
+ * TIMED_OUT) is replaced, up to {@code maxReplaced} of them, so devices that hang, even many at
+ * once, never starve the checks of healthy ones. Total threads stay at most
+ * maxThreads + min(slow or hung devices, maxReplaced), like multipath-tools' one thread per
+ * outstanding check. An operation that never got a worker before its timeout is abandoned and
+ * never runs. The result of an operation reported TIMED_OUT is discarded.
  */
 public final class BoundedRunner {
     public enum Kind { DONE, FAILED, PENDING, TIMED_OUT }
@@ -39,7 +41,7 @@ public final class BoundedRunner {
 
     /** idle workers exit after this, so short-lived checker instances leave no threads behind */
     static final int KEEP_ALIVE_SECONDS = 2;
-    /** how many stuck workers are replaced at most (beyond this, stuck workers count against maxThreads) */
+    /** how many workers held by slow operations are replaced at most (beyond this they count against maxThreads) */
     public static final int DEFAULT_MAX_REPLACED = 4096;
     /** worker stack: the operations are a few JNA calls; keeps many stuck workers cheap */
     static final long STACK_BYTES = 256 * 1024;
@@ -52,7 +54,7 @@ public final class BoundedRunner {
     private final Map<String, Job<?>> jobs = new ConcurrentHashMap<>();
     private final int maxThreads;
     private final int maxReplaced;
-    /** timed-out operations still holding a worker that was replaced; guarded by this */
+    /** slow (past the wait) or timed-out operations holding a worker that was replaced; guarded by this */
     private int replaced;
 
     public BoundedRunner(String threadName, int maxThreads) {
@@ -83,7 +85,7 @@ public final class BoundedRunner {
         final AtomicInteger state = new AtomicInteger(NEW);
         final CompletableFuture<T> result = new CompletableFuture<>();
         volatile boolean timedOut;
-        /** its worker was replaced while it is stuck; guarded by the runner */
+        /** its worker was replaced while it is slow or stuck; guarded by the runner */
         boolean workerReplaced;
 
         Job(String key, Callable<T> op, long deadline) {
@@ -113,7 +115,14 @@ public final class BoundedRunner {
         if (job.state.compareAndSet(NEW, ABANDONED)) {
             jobs.remove(job.key, job);
             pool.remove(job);
-        } else if (job.state.get() == RUNNING && !job.workerReplaced && replaced < maxReplaced) {
+        } else {
+            detach(job);
+        }
+    }
+
+    /** A running operation outlived the wait: its worker stops counting against maxThreads. */
+    private synchronized void detach(Job<?> job) {
+        if (job.state.get() == RUNNING && !job.workerReplaced && replaced < maxReplaced) {
             job.workerReplaced = true;
             replaced++;
             resize();
@@ -160,6 +169,7 @@ public final class BoundedRunner {
                 timeOut(prev);                                    // stuck: report, start nothing
                 return Outcome.of(Kind.TIMED_OUT);
             } else {
+                detach(prev);
                 return Outcome.of(Kind.PENDING);
             }
         }
@@ -178,6 +188,7 @@ public final class BoundedRunner {
             job.result.get(Math.min(wait.toNanos(), timeout.toNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             if (!waitsWholeTimeout) {
+                detach(job);
                 return Outcome.of(Kind.PENDING);
             }
             timeOut(job);
@@ -207,13 +218,13 @@ public final class BoundedRunner {
         return jobs.size();
     }
 
-    /** Worker threads alive right now (at most maxThreads + stuck()). */
+    /** Worker threads alive right now (at most maxThreads + detached()). */
     public int threads() {
         return pool.getPoolSize();
     }
 
-    /** Timed-out operations still stuck in a worker that has been replaced. */
-    public synchronized int stuck() {
+    /** Slow or timed-out operations still running in a worker that has been replaced. */
+    public synchronized int detached() {
         return replaced;
     }
 

@@ -30,7 +30,7 @@ class BoundedRunnerTest {
             assertEquals(Kind.TIMED_OUT, r.run("b", SHORT, hang).kind());   // worker 2 stuck, cap reached
             assertEquals(Kind.TIMED_OUT, r.run("c", SHORT, hang).kind());   // the replacement, stuck too
             assertEquals(3, started.get());
-            assertEquals(1, r.stuck());
+            assertEquals(1, r.detached());
             assertEquals(3, r.threads(), "maxThreads 2 + 1 replaced");
             // no worker left: d waits in the queue, is abandoned at its timeout and removed from the queue
             assertEquals(Kind.TIMED_OUT, r.run("d", SHORT, hang).kind());
@@ -46,24 +46,33 @@ class BoundedRunnerTest {
         } finally {
             release.countDown();
         }
-        awaitTrue(() -> r.stuck() == 0 && r.inFlight() == 3 && started.get() == 3);
+        awaitTrue(() -> r.detached() == 0 && r.inFlight() == 3 && started.get() == 3);
         // the late results were reported TIMED_OUT: discarded, the next run executes anew
         assertEquals("fresh", r.run("a", Duration.ofSeconds(5), () -> "fresh").value().orElseThrow());
         assertEquals("fresh", r.run("d", Duration.ofSeconds(5), () -> "fresh").value().orElseThrow());
     }
 
     @Test
-    void manyHungKeysNeverStarveAHealthyOne() throws Exception {
+    void manyDevicesHangingAtOnceNeverStarveAHealthyOneEvenBeforeTheirTimeout() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
         BoundedRunner r = new BoundedRunner("starve", 4);
+        Duration wait = Duration.ofMillis(20);
         try {
+            // 20 devices hang at once; their 30 s checker_timeout is far away, the checks answer PENDING
             for (int i = 0; i < 20; i++) {
-                assertEquals(Kind.TIMED_OUT, r.run("hung" + i, Duration.ofMillis(100), () -> {
+                assertEquals(Kind.PENDING, r.run("hung" + i, Duration.ofSeconds(30), wait, () -> {
+                    started.incrementAndGet();
                     release.await();
                     return 0;
                 }).kind());
             }
-            assertEquals(20, r.stuck());
+            awaitTrue(() -> started.get() == 20);
+            for (int i = 0; i < 20; i++) {                  // the scheduler's next ticks: still pending, nothing new
+                assertEquals(Kind.PENDING, r.run("hung" + i, Duration.ofSeconds(30), wait, () -> 0).kind());
+            }
+            assertEquals(20, started.get());
+            assertEquals(20, r.detached());
             for (int i = 0; i < 10; i++) {
                 BoundedRunner.Outcome<Integer> o = r.run("healthy", Duration.ofSeconds(5), () -> 7);
                 assertEquals(Kind.DONE, o.kind());
@@ -73,7 +82,9 @@ class BoundedRunnerTest {
         } finally {
             release.countDown();
         }
-        awaitTrue(() -> r.stuck() == 0);
+        awaitTrue(() -> r.detached() == 0);
+        // the late answers are collected by the next check of each device
+        assertEquals(Kind.DONE, r.run("hung3", Duration.ofSeconds(30), wait, () -> 0).kind());
     }
 
     @Test

@@ -70,17 +70,17 @@ class DirectioCheckerTest {
                 assertEquals(1, reads.get(Path.of("/dev/sd" + (char) ('a' + d))).get(), "one read per hung device, ever");
             }
             assertEquals(5, reads.get(Path.of("/dev/sdz")).get());
-            assertEquals(6, runner.stuck());
+            assertEquals(6, runner.detached());
             assertTrue(runner.threads() <= 3 + 6, "threads " + runner.threads());
             assertEquals(0, runner.queued());
         } finally {
             release.countDown();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (runner.stuck() > 0 && System.nanoTime() < deadline) {
+        while (runner.detached() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(1_000_000L);
         }
-        assertEquals(0, runner.stuck(), "stuck reads returned: their workers are no longer counted");
+        assertEquals(0, runner.detached(), "stuck reads returned: their workers are no longer counted");
         // the answered reads were reported as timed out: the next check reads again
         assertEquals(CheckState.UP, Settle.check(c, h("sda", Duration.ofSeconds(5))).state());
         assertEquals(2, reads.get(Path.of("/dev/sda")).get());
