@@ -53,8 +53,11 @@ public final class CheckSchedulerBench {
         SplittableRandom seed = new SplittableRandom(4096);
         int hungCount = (int) Math.round(paths * hungPct / 100.0);
         ConcurrentHashMap<Path, Boolean> hung = new ConcurrentHashMap<>();
+        java.util.Set<String> hungIds = ConcurrentHashMap.newKeySet();
         for (int i = 0; i < hungCount; i++) {
-            hung.put(Path.of("/dev/fake" + (i * (paths / Math.max(1, hungCount)))), true);
+            int p = i * (paths / Math.max(1, hungCount));
+            hung.put(Path.of("/dev/fake" + p), true);
+            hungIds.add("p" + p);
         }
         BlockIo fake = dev -> {
             if (hung.containsKey(dev)) {
@@ -69,7 +72,8 @@ public final class CheckSchedulerBench {
             }
             return new DirectRead(4096, true, 4096);
         };
-        BoundedRunner runner = new BoundedRunner("directio", maxInFlight + hungCount + 16);
+        // the production worker bound (Checkers.DEFAULT_MAX_THREADS): hung reads hold replaced workers
+        BoundedRunner runner = new BoundedRunner("directio", io.jmultipath.checker.Checkers.DEFAULT_MAX_THREADS);
         PathChecker checker = new DirectioChecker(fake, runner);
 
         LongAdder results = new LongAdder();
@@ -80,12 +84,24 @@ public final class CheckSchedulerBench {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger hungDown = new AtomicInteger();
+        AtomicInteger healthyNotUp = new AtomicInteger();
+        AtomicInteger healthyPending = new AtomicInteger();
         CheckScheduler s = new CheckScheduler(System::nanoTime, exec, maxInFlight, (id, r) -> {
             results.increment();
             if (r.state() == CheckState.TIMEOUT) {
                 timeouts.incrementAndGet();
             } else if (r.state() == CheckState.PENDING) {
                 pendings.incrementAndGet();
+            }
+            if (hungIds.contains(id)) {
+                if (r.state() == CheckState.DOWN || r.state() == CheckState.TIMEOUT) {
+                    hungDown.incrementAndGet();
+                }
+            } else if (r.state() == CheckState.PENDING) {
+                healthyPending.incrementAndGet();
+            } else if (r.state() != CheckState.UP) {
+                healthyNotUp.incrementAndGet();
             }
         });
         CheckScheduler.Intervals iv = new CheckScheduler.Intervals(Duration.ofSeconds(5), Duration.ofSeconds(20));
@@ -118,10 +134,13 @@ public final class CheckSchedulerBench {
             paths, (paths + 3) / 4, hungCount, seconds, maxInFlight, latencyScale);
         System.out.printf("checks started=%d completed=%d results=%d pending=%d timeouts=%d ticks=%d%n",
             st.started(), st.completed(), results.sum(), pendings.get(), timeouts.get(), ticks);
+        System.out.printf("hung paths reported down/timeout %d times; healthy paths pending %d, neither up nor pending %d times%n",
+            hungDown.get(), healthyPending.get(), healthyNotUp.get());
         System.out.printf("cpu=%.2f s over %.1f s wall (%.1f%% of one core), %.1f us cpu per check%n",
             cpu / 1e9, wall / 1e9, 100.0 * cpu / wall, st.started() == 0 ? 0 : cpu / 1e3 / st.started());
-        System.out.printf("threads: before=%d peak=%d (check pool %d, directio workers now %d, stuck checks %d)%n",
-            threadsBefore, tmx.getPeakThreadCount(), maxInFlight, runner.threads(), st.stuck());
+        System.out.printf("threads: before=%d peak=%d (check pool %d, directio workers now %d of which stuck %d,"
+            + " worker bound %d + stuck; scheduler-stuck checks %d)%n", threadsBefore, tmx.getPeakThreadCount(),
+            maxInFlight, runner.threads(), runner.detached(), io.jmultipath.checker.Checkers.DEFAULT_MAX_THREADS, st.stuck());
         System.out.printf("lateness p50=%.2f ms p99=%.2f ms max=%.2f ms%n",
             st.latenessP50Nanos() / 1e6, st.latenessP99Nanos() / 1e6, st.latenessMaxNanos() / 1e6);
         System.out.printf("tick-loop wake-up delay (OS/JVM, not scheduler) p50=%.2f ms p99=%.2f ms max=%.2f ms; load avg %.1f%n",
