@@ -1,6 +1,6 @@
 package io.jmultipath.daemon.runtime;
 
-import io.jmultipath.checker.Checkers;
+import io.jmultipath.checker.CheckerRegistry;
 import io.jmultipath.checker.scsi.SgIo;
 import io.jmultipath.checker.scsi.SgIos;
 import io.jmultipath.config.ConfigException;
@@ -70,7 +70,8 @@ public final class DaemonLauncher {
             t.setDaemon(true);
             return t;
         });
-        EngineDeps deps = new EngineDeps(root, dm, System::nanoTime, name -> Checkers.create(name, sg), checks,
+        CheckerRegistry checkers = new CheckerRegistry(sg);   // one checker (one bounded worker pool) per name
+        EngineDeps deps = new EngineDeps(root, dm, System::nanoTime, checkers::get, checks,
                 new LivePathProbe(root, () -> sg));
         Engine engine = new Engine(deps, lr.config());
         Daemon d = new Daemon(engine, cs, src, SdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid()),
