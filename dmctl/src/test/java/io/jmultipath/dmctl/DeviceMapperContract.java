@@ -209,6 +209,20 @@ abstract class DeviceMapperContract {
     assertFalse(tableOf(A).queueIfNoPath());
   }
 
+  /** switch_group and disable_group raise a table event (dm-mpath: schedule_work(&m->trigger_event)). */
+  @Test
+  void groupMessagesRaiseEvents() throws InterruptedException {
+    createA();
+    for (String msg : List.of("switch_group 2", "disable_group 1", "enable_group 1", "switch_group 1")) {
+      try (DmEvents ev = dm.events()) {
+        int before = dm.info(A).orElseThrow().eventNr();
+        dm.message(A, 0, msg);
+        awaitCondition(ev, () -> dm.info(A).orElseThrow().eventNr() > before, "event_nr after " + msg);
+      }
+    }
+    assertEquals(1, statusOf(A).currentPg());
+  }
+
   @Test
   void badMessagesAreEinval() {
     createA();

@@ -206,6 +206,24 @@ class EmulatedDeviceMapperTest {
     assertEquals(Set.of(A, B, C), used);
   }
 
+  /**
+   * Emulated I/O goes through the selector module's service-time model: each emulated I/O
+   * completes at once, so in-flight bytes are 0 at every choice and st_compare_load's Case 2a
+   * (same load: higher relative_throughput) sends every I/O to 8:32 ("1 4") rather than
+   * alternating; with 8:32 failed, 8:16 takes them. Status shows "in_flight relative_throughput".
+   */
+  @Test
+  void serviceTimeModelSteersEmulatedIoByRelativeThroughput() {
+    dm.create("m", null, mp("0 0 1 1 service-time 0 2 2 8:16 1 1 8:32 1 4"));
+    for (int i = 0; i < 5; i++) {
+      assertEquals(Optional.of(B), dm.submitIo("m", 4096));
+    }
+    assertTrue(dm.status("m").get(0).params().endsWith("8:16 A 0 0 1 8:32 A 0 0 4"), dm.status("m").get(0).params());
+    dm.message("m", 0, "fail_path 8:32");
+    assertEquals(Optional.of(A), dm.submitIo("m", 4096));
+    assertEquals(new EmulatedDeviceMapper.IoStats(6, 0, 0), dm.ioStats("m"));
+  }
+
   @Test
   void hwHandlerCountsPgInit() {
     dm.create("m", null, mp("0 1 alua 2 1 round-robin 0 1 1 8:16 1 round-robin 0 1 1 8:32 1"));
