@@ -73,10 +73,18 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         notify.ready("up");
     }
 
-    /** The jar's Implementation-Version, "dev" when run from classes. */
-    static String version() {
-        String v = Daemon.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+    /** The version Maven recorded in the jar (pom.properties), "dev" when run from classes. */
+    public static String version() {
+        try (var in = Daemon.class.getResourceAsStream("/META-INF/maven/io.jmultipath/jmultipath-daemon/pom.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                return "v" + p.getProperty("version", "dev");
+            }
+        } catch (IOException e) {
+            Engine.LOG.debug("version: {}", e.toString());
+        }
+        return "dev";
     }
 
     private Thread service(String name, Runnable r) {
@@ -99,7 +107,8 @@ public final class Daemon implements DaemonControl, AutoCloseable {
                     Engine.LOG.warn("checker loop: {}", e.toString());
                     next = now + 1_000_000_000L;
                 }
-                long wait = Math.max(1_000_000L, Math.min(next - engine.deps.clock().getAsLong(), 1_000_000_000L));
+                long wait = Math.max(1_000_000L, Math.min(next - engine.deps.clock().getAsLong(),
+                        Math.min(1_000_000_000L, pingEvery)));
                 engine.runPending(Duration.ofNanos(wait));
                 if (now - lastPing >= pingEvery) {
                     notify.watchdogPing();

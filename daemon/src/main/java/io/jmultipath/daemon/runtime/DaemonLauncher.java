@@ -55,6 +55,12 @@ public final class DaemonLauncher {
 
     /** Starts the daemon and blocks until it is shut down (SIGTERM, SIGINT, "shutdown"). */
     public static int runDaemon(HostRoot root, DeviceMapper dm, UeventSource src, List<String> sockets, ConfigSource cs) {
+        return runDaemon(root, dm, src, sockets, cs, () -> { });
+    }
+
+    /** As above; {@code onReady} runs once the CLI sockets listen. */
+    public static int runDaemon(HostRoot root, DeviceMapper dm, UeventSource src, List<String> sockets, ConfigSource cs,
+                                Runnable onReady) {
         Logger log = LoggerFactory.getLogger("jmultipathd");
         LoadResult lr;
         try {
@@ -79,6 +85,7 @@ public final class DaemonLauncher {
         Signals.install(d);
         try {
             d.start();
+            onReady.run();
             d.awaitStopped();
             return 0;
         } catch (IOException e) {

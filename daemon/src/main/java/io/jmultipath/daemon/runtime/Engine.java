@@ -61,6 +61,7 @@ public final class Engine {
     private volatile Snapshot snapshot;
     private volatile String state = "startup";
     private long nextSecond;
+    private int syncCursor;
     private boolean dirty;
     boolean queueWithoutDaemon;
     long reconciliations;
@@ -183,7 +184,7 @@ public final class Engine {
             want.add(p.dev());
             if (registered.add(p.dev())) {
                 PathHandle h = handles.handle(p.info());
-                scheduler.register(p.dev(), h, deps.checkers().create(p.checker()),
+                scheduler.register(p.dev(), h, new SysfsStateGate(deps.checkers().create(p.checker())),
                         new CheckScheduler.Intervals(polling, max), p.mapName().get());
             }
         }
@@ -243,13 +244,36 @@ public final class Engine {
     public long tick(long now) {
         while (now - nextSecond >= 0) {
             nextSecond += SECOND;
-            for (MapRuntime m : new ArrayList<>(maps.values())) {
+            List<MapRuntime> all = new ArrayList<>(maps.values());
+            for (MapRuntime m : all) {
                 policy.secondTick(m);
             }
+            refreshFromKernel(all);
+            dirty |= !all.isEmpty(); // next_check counts down every second
         }
         long sched = scheduler.tick(now);
         publishIfDirty();
         return sched - nextSecond < 0 ? sched : nextSecond;
+    }
+
+    /**
+     * Re-reads some maps' kernel status each second, round robin, so every map is refreshed at
+     * least once per polling_interval even when no dm event arrives (the kernel activating a path
+     * group on I/O raises none): show topology's group and path states stay current.
+     */
+    private void refreshFromKernel(List<MapRuntime> all) {
+        int n = all.size();
+        if (n == 0) {
+            return;
+        }
+        int budget = Math.min(n, Math.max(16, (n + pollingInterval() - 1) / pollingInterval()));
+        for (int i = 0; i < budget; i++) {
+            MapRuntime m = all.get(Math.floorMod(syncCursor++, n));
+            if (m.lastSync != nextSecond) {
+                m.lastSync = nextSecond;
+                policy.syncFromKernel(m, true);
+            }
+        }
     }
 
     // ---- publishing ------------------------------------------------------------------------

@@ -49,7 +49,7 @@ final class PathPolicy {
 
     /** LOG_MSG: "mpatha: sdb - directio checker reports path is down" (offline: "… - path offline"). */
     private static void logChecker(MapRuntime m, Path p, String message) {
-        if (p.sysfsOffline()) {
+        if (p.sysfsOffline() || "path offline".equals(message)) {
             Engine.LOG.info("{}: {} - path offline", m.name, p.dev());
         } else if (message != null && !message.isEmpty()) {
             Engine.LOG.info("{}: {} - {}", m.name, p.dev(), message);
@@ -235,6 +235,7 @@ final class PathPolicy {
             Engine.LOG.warn("{}: cannot parse status: {}", m.name, ex.getMessage());
             return;
         }
+        boolean changed = m.currentPg != ms.currentPg();
         m.currentPg = ms.currentPg();
         boolean marked = false;
         for (Path p : m.map.paths()) {
@@ -256,16 +257,23 @@ final class PathPolicy {
                 marked = true;
                 e.scheduler.checkSoon(cur.dev());
             }
-            e.paths.put(cur.dev(), np);
+            if (!np.equals(cur)) {
+                e.paths.put(cur.dev(), np);
+                changed = true;
+            }
         }
-        m.groupStates = new ArrayList<>();
+        List<PgState> groups = new ArrayList<>();
         for (MultipathStatus.GroupStatus g : ms.groups()) {
-            m.groupStates.add(switch (g.state()) {
+            groups.add(switch (g.state()) {
                 case ACTIVE -> PgState.ACTIVE;
                 case ENABLED -> PgState.ENABLED;
                 case DISABLED -> PgState.DISABLED;
                 default -> PgState.UNDEF;
             });
+        }
+        if (!groups.equals(m.groupStates)) {
+            m.groupStates = groups;
+            changed = true;
         }
         if (external && marked) {
             int active = activePaths(m);
@@ -274,7 +282,9 @@ final class PathPolicy {
                 enterRecovery(m);
             }
         }
-        e.markDirty();
+        if (changed) {
+            e.markDirty();
+        }
     }
 
     /** The immutable view of a map for the snapshot. */

@@ -55,9 +55,15 @@ public final class DaemonProcess implements AutoCloseable {
      * @param prefix a command the JVM runs under (e.g. {@code unshare --net}), may be empty
      */
     public DaemonProcess(List<String> prefix, List<String> args, Map<String, String> env) throws IOException {
+        this(prefix, List.of(), args, env);
+    }
+
+    /** As above, with extra JVM options (system properties). */
+    public DaemonProcess(List<String> prefix, List<String> jvm, List<String> args, Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(LAUNCHER_JVM_OPTIONS);
+        cmd.addAll(jvm);
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -74,6 +80,9 @@ public final class DaemonProcess implements AutoCloseable {
                 for (String l = in.readLine(); l != null; l = in.readLine()) {
                     log.add(l);
                     lines.add(l);
+                    synchronized (log) {
+                        log.notifyAll();
+                    }
                 }
             } catch (IOException e) {
                 lines.add("<log read error: " + e + ">");
@@ -109,6 +118,24 @@ public final class DaemonProcess implements AutoCloseable {
             }
             if (p.matcher(l).find()) {
                 return l;
+            }
+        }
+    }
+
+    /**
+     * Waits until the condition holds (e.g. a CLI answer shows a state), re-checking whenever the
+     * daemon logs a line and at least every 100 ms; fails after the timeout.
+     */
+    public void awaitCondition(java.util.function.BooleanSupplier cond, Duration timeout, String what)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!cond.getAsBoolean()) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError(what + ": not reached within " + timeout + "; log:\n" + String.join("\n", log));
+            }
+            synchronized (log) {
+                log.wait(Math.max(1, Math.min(100, TimeUnit.NANOSECONDS.toMillis(left))));
             }
         }
     }
