@@ -28,6 +28,9 @@ public final class SysfsReader {
 
     private final HostRoot root;
     private volatile Path sysReal;
+    /** Transport attributes (session target name, FC/SAS/NVMe controller) are shared by many paths. */
+    private final java.util.concurrent.ConcurrentHashMap<Path, Optional<String>> shared =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public SysfsReader(HostRoot root) {
         this.root = root;
@@ -61,9 +64,26 @@ public final class SysfsReader {
         return out;
     }
 
-    /** Resolved sysfs path of /sys/block/NAME relative to /sys. */
+    /**
+     * Resolved sysfs path of /sys/block/NAME relative to /sys. The entry is a symlink into
+     * /sys/devices (one readlink, no component-by-component realpath); a directory or an absolute
+     * link target is resolved the slow way.
+     */
     public String sysPath(String name) throws IOException {
-        Path real = root.sysBlock().resolve(name).toRealPath();
+        Path link = root.sysBlock().resolve(name);
+        Path sys = root.sys();
+        try {
+            Path target = Files.readSymbolicLink(link);
+            if (!target.isAbsolute()) {
+                Path resolved = link.getParent().resolve(target).normalize();
+                if (resolved.startsWith(sys) && !resolved.equals(sys)) {
+                    return sys.relativize(resolved).toString();
+                }
+            }
+        } catch (java.nio.file.NotLinkException | UnsupportedOperationException e) {
+            // a plain directory: resolve below
+        }
+        Path real = link.toRealPath();
         Path sysReal = sysReal();
         if (!real.startsWith(sysReal)) {
             throw new IOException("/sys/block/" + name + " points outside /sys");
@@ -77,28 +97,32 @@ public final class SysfsReader {
         Path blockDir = root.sys().resolve(sysPath);
         Map<String, String> attrs = new HashMap<>();
         Map<String, byte[]> bin = new HashMap<>();
-        for (String a : name.startsWith("nvme") ? concat(BLOCK_ATTRS, NVME_BLOCK_ATTRS) : BLOCK_ATTRS) {
-            text(blockDir.resolve(a)).ifPresent(v -> attrs.put(a, v));
-        }
-        Path device = blockDir.resolve("device");
-        if (Files.isDirectory(device)) {
-            for (String a : DEVICE_ATTRS) {
-                text(device.resolve(a)).ifPresent(v -> attrs.put("device/" + a, v));
+        // attributes are opened relative to their directory (openat): no path walk per attribute
+        try (DirAttrs block = DirAttrs.open(blockDir)) {
+            for (String a : name.startsWith("nvme") ? concat(BLOCK_ATTRS, NVME_BLOCK_ATTRS) : BLOCK_ATTRS) {
+                block.text(a).ifPresent(v -> attrs.put(a, v));
             }
-            for (String a : DEVICE_BIN) {
-                bytes(device.resolve(a)).ifPresent(v -> bin.put("device/" + a, v));
+        }
+        try (DirAttrs device = DirAttrs.open(blockDir.resolve("device"))) {
+            if (device.exists()) {
+                for (String a : DEVICE_ATTRS) {
+                    device.text(a).ifPresent(v -> attrs.put("device/" + a, v));
+                }
+                for (String a : DEVICE_BIN) {
+                    device.bytes(a).ifPresent(v -> bin.put("device/" + a, v));
+                }
             }
         }
         readTransport(sysPath, attrs);
         List<String> holders = new ArrayList<>();
         Path hd = blockDir.resolve("holders");
-        if (Files.isDirectory(hd)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(hd)) {
-                for (Path p : ds) {
-                    holders.add(p.getFileName().toString());
-                }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(hd)) {
+            for (Path p : ds) {
+                holders.add(p.getFileName().toString());
             }
             holders.sort(null);
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            // no holders directory
         }
         Optional<String> udev = Optional.empty();
         String dev = attrs.get("dev");
@@ -114,6 +138,10 @@ public final class SysfsReader {
         return out;
     }
 
+    private Optional<String> sharedText(Path p) {
+        return shared.computeIfAbsent(p, SysfsReader::text);
+    }
+
     private void readTransport(String sysPath, Map<String, String> attrs) {
         String[] seg = sysPath.split("/");
         boolean fc = sysPath.contains("/rport-");
@@ -126,22 +154,22 @@ public final class SysfsReader {
             prefix.append(s);
             Path here = sys.resolve(prefix.toString());
             if (SESSION.matcher(s).matches()) {
-                text(here.resolve("iscsi_session").resolve(s).resolve("targetname"))
+                sharedText(here.resolve("iscsi_session").resolve(s).resolve("targetname"))
                         .ifPresent(v -> attrs.put("iscsi/targetname", v));
             } else if (fc && s.startsWith("target") && s.contains(":")) {
                 Path fcDir = here.resolve("fc_transport").resolve(s);
-                text(fcDir.resolve("node_name")).ifPresent(v -> attrs.put("fc/node_name", v));
-                text(fcDir.resolve("port_name")).ifPresent(v -> attrs.put("fc/port_name", v));
+                sharedText(fcDir.resolve("node_name")).ifPresent(v -> attrs.put("fc/node_name", v));
+                sharedText(fcDir.resolve("port_name")).ifPresent(v -> attrs.put("fc/port_name", v));
             } else if (s.startsWith("end_device-")) {
-                text(here.resolve("sas_device").resolve(s).resolve("sas_address"))
+                sharedText(here.resolve("sas_device").resolve(s).resolve("sas_address"))
                         .ifPresent(v -> attrs.put("sas/sas_address", v));
             } else if (fc && HOST.matcher(s).matches()) {
                 Path fcHost = root.resolve("/sys/class/fc_host").resolve(s);
-                text(fcHost.resolve("node_name")).ifPresent(v -> attrs.put("fc_host/node_name", v));
-                text(fcHost.resolve("port_name")).ifPresent(v -> attrs.put("fc_host/port_name", v));
+                sharedText(fcHost.resolve("node_name")).ifPresent(v -> attrs.put("fc_host/node_name", v));
+                sharedText(fcHost.resolve("port_name")).ifPresent(v -> attrs.put("fc_host/port_name", v));
             } else if (NVME_CTRL.matcher(s).matches()) {
                 for (String a : List.of("transport", "model", "serial", "firmware_rev", "cntlid")) {
-                    text(here.resolve(a)).ifPresent(v -> attrs.put("nvme/" + a, v));
+                    sharedText(here.resolve(a)).ifPresent(v -> attrs.put("nvme/" + a, v));
                 }
             }
         }
@@ -149,28 +177,112 @@ public final class SysfsReader {
 
     /** Text attribute, trailing newline removed; empty if missing or unreadable. */
     public static Optional<String> text(Path p) {
-        try {
-            if (!Files.isRegularFile(p)) {
-                return Optional.empty();
-            }
-            String s = Files.readString(p, StandardCharsets.ISO_8859_1);
-            if (s.endsWith("\n")) {
-                s = s.substring(0, s.length() - 1);
-            }
-            return Optional.of(s);
-        } catch (IOException | SecurityException e) {
+        return bytes(p).map(SysfsReader::decode);
+    }
+
+    /**
+     * Binary attribute; empty if missing, unreadable or not a regular file. One open + read(s) +
+     * close: no stat, no size probe (sysfs reports a size of 4096 for every attribute anyway).
+     */
+    public static Optional<byte[]> bytes(Path p) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p,
+                java.nio.file.StandardOpenOption.READ)) {
+            return Optional.of(readAll(ch));
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return Optional.empty();
         }
     }
 
-    public static Optional<byte[]> bytes(Path p) {
-        try {
-            if (!Files.isRegularFile(p)) {
+    /** A sysfs directory whose attributes are read relative to it (SecureDirectoryStream → openat). */
+    private static final class DirAttrs implements AutoCloseable {
+        private final Path dir;
+        private final java.nio.file.SecureDirectoryStream<Path> sds;
+        private final boolean exists;
+
+        private DirAttrs(Path dir, java.nio.file.SecureDirectoryStream<Path> sds, boolean exists) {
+            this.dir = dir;
+            this.sds = sds;
+            this.exists = exists;
+        }
+
+        static DirAttrs open(Path dir) {
+            try {
+                DirectoryStream<Path> ds = Files.newDirectoryStream(dir);
+                if (ds instanceof java.nio.file.SecureDirectoryStream) {
+                    return new DirAttrs(dir, (java.nio.file.SecureDirectoryStream<Path>) ds, true);
+                }
+                ds.close();
+                return new DirAttrs(dir, null, true);
+            } catch (IOException | SecurityException e) {
+                return new DirAttrs(dir, null, false);
+            }
+        }
+
+        boolean exists() {
+            return exists;
+        }
+
+        Optional<byte[]> bytes(String name) {
+            if (!exists) {
                 return Optional.empty();
             }
-            return Optional.of(Files.readAllBytes(p));
-        } catch (IOException | SecurityException e) {
-            return Optional.empty();
+            if (sds == null) {
+                return SysfsReader.bytes(dir.resolve(name));
+            }
+            try (java.nio.channels.SeekableByteChannel ch = sds.newByteChannel(Path.of(name),
+                    java.util.Set.of(java.nio.file.StandardOpenOption.READ))) {
+                return Optional.of(readAll(ch));
+            } catch (IOException | SecurityException | UnsupportedOperationException e) {
+                return Optional.empty();
+            }
         }
+
+        Optional<String> text(String name) {
+            return bytes(name).map(SysfsReader::decode);
+        }
+
+        @Override
+        public void close() {
+            if (sds != null) {
+                try {
+                    sds.close();
+                } catch (IOException ignored) {
+                    // nothing to do
+                }
+            }
+        }
+    }
+
+    static String decode(byte[] b) {
+        int n = b.length > 0 && b[b.length - 1] == '\n' ? b.length - 1 : b.length;
+        return new String(b, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Reads a channel to its end (sysfs attributes are small: one read). */
+    static byte[] readAll(java.nio.channels.ReadableByteChannel ch) throws IOException {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096);
+        java.io.ByteArrayOutputStream more = null;
+        while (true) {
+            int want = buf.remaining();
+            int n = ch.read(buf);
+            if (n < 0) {
+                break;
+            }
+            if (n < want && more == null) {
+                break; // a short read is the end for sysfs attributes and local files: saves the EOF read
+            }
+            if (!buf.hasRemaining()) {
+                if (more == null) {
+                    more = new java.io.ByteArrayOutputStream();
+                }
+                more.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+        }
+        if (more == null) {
+            return java.util.Arrays.copyOf(buf.array(), buf.position());
+        }
+        more.write(buf.array(), 0, buf.position());
+        return more.toByteArray();
     }
 }

@@ -33,6 +33,13 @@ public final class BindingsNamer implements Namer {
         this.readOnly = readOnly;
     }
 
+    /** WWID → alias of the bindings file, built once. */
+    private java.util.Map<String, String> byWwid;
+    /** Per alias prefix: ids bound in the file or assigned in this run. */
+    private final java.util.Map<String, java.util.BitSet> usedIds = new java.util.HashMap<>();
+    /** Per alias prefix: ids whose names device-mapper devices hold → the holder's WWID ("" if not multipath). */
+    private final java.util.Map<String, java.util.Map<Integer, String>> kernelIds = new java.util.HashMap<>();
+
     @Override
     public String nameFor(String wwid, MapSettings s) {
         if (s.alias().isPresent()) {
@@ -45,17 +52,28 @@ public final class BindingsNamer implements Namer {
             if (parsed == null) {
                 parsed = bindings.read();
                 warnings.addAll(parsed.warnings());
+                byWwid = new java.util.HashMap<>();
+                for (BindingsFile.Binding b : parsed.bindings()) {
+                    byWwid.putIfAbsent(b.wwid(), b.alias());
+                }
             }
-            java.util.Optional<String> known = parsed.aliasOf(wwid);
-            if (known.isPresent()) {
-                assigned.add(known.get());
-                return known.get();
+            String known = byWwid.get(wwid);
+            if (known != null) {
+                assign(known);
+                return known;
             }
-            Set<String> taken = new LinkedHashSet<>(kernel.namesTakenExcept(wwid));
-            taken.addAll(assigned);
-            String alias = io.jmultipath.daemon.names.FriendlyNames.format(s.aliasPrefix(),
-                    BindingsFile.lowestFreeId(parsed, s.aliasPrefix(), taken));
-            assigned.add(alias);
+            String prefix = s.aliasPrefix();
+            java.util.BitSet used = used(prefix);
+            java.util.Map<Integer, String> held = held(prefix);
+            int id = used.nextClearBit(1);
+            while (held.containsKey(id) && !held.get(id).equals(wwid)) {
+                id = used.nextClearBit(id + 1);
+            }
+            if (id <= 0) {
+                throw new IOException("no more available user_friendly_names");
+            }
+            String alias = io.jmultipath.daemon.names.FriendlyNames.format(prefix, id);
+            assign(alias);
             pending.add(new BindingsFile.Binding(alias, wwid, 0));
             return alias;
         } catch (IOException e) {
@@ -63,6 +81,44 @@ public final class BindingsNamer implements Namer {
             LOG.warn("{}", w);
             warnings.add(w);
             return wwid;
+        }
+    }
+
+    /**
+     * The lowest free id (BindingsFile.lowestFreeId semantics, incrementally): neither bound in the
+     * file, nor assigned in this run, nor the name of another device-mapper device.
+     */
+    private java.util.BitSet used(String prefix) {
+        return usedIds.computeIfAbsent(prefix, pf -> {
+            java.util.BitSet b = new java.util.BitSet();
+            for (BindingsFile.Binding x : parsed.bindings()) {
+                io.jmultipath.daemon.names.FriendlyNames.scan(pf, x.alias()).ifPresent(b::set);
+            }
+            for (String a : assigned) {
+                io.jmultipath.daemon.names.FriendlyNames.scan(pf, a).ifPresent(b::set);
+            }
+            return b;
+        });
+    }
+
+    private java.util.Map<Integer, String> held(String prefix) {
+        return kernelIds.computeIfAbsent(prefix, pf -> {
+            java.util.Map<Integer, String> m = new java.util.HashMap<>();
+            for (String n : kernel.otherNames()) {
+                io.jmultipath.daemon.names.FriendlyNames.scan(pf, n).ifPresent(i -> m.put(i, ""));
+            }
+            for (KernelMap k : kernel.maps()) {
+                io.jmultipath.daemon.names.FriendlyNames.scan(pf, k.name()).ifPresent(i -> m.put(i, k.wwid()));
+            }
+            return m;
+        });
+    }
+
+    private void assign(String alias) {
+        if (assigned.add(alias)) {
+            for (java.util.Map.Entry<String, java.util.BitSet> e : usedIds.entrySet()) {
+                io.jmultipath.daemon.names.FriendlyNames.scan(e.getKey(), alias).ifPresent(e.getValue()::set);
+            }
         }
     }
 

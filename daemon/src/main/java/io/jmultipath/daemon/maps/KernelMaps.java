@@ -21,14 +21,33 @@ import java.util.TreeSet;
  * What the kernel has: multipath maps (uuid "mpath-&lt;wwid&gt;", read back with table + status) and
  * the names of every other device-mapper device (never touched, but their names are taken).
  */
-public record KernelMaps(List<KernelMap> maps, Set<String> otherNames) {
+public final class KernelMaps {
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelMaps.class);
     public static final String UUID_PREFIX = "mpath-";
 
-    public KernelMaps {
-        maps = List.copyOf(maps);
-        otherNames = Set.copyOf(otherNames);
+    private final List<KernelMap> maps;
+    private final Set<String> otherNames;
+    private final java.util.Map<String, KernelMap> byWwid = new java.util.HashMap<>();
+    private final java.util.Map<String, KernelMap> byName = new java.util.HashMap<>();
+
+    public KernelMaps(List<KernelMap> maps, Set<String> otherNames) {
+        this.maps = List.copyOf(maps);
+        this.otherNames = Set.copyOf(otherNames);
+        for (KernelMap m : this.maps) {
+            byWwid.putIfAbsent(m.wwid(), m);
+            byName.putIfAbsent(m.name(), m);
+        }
+    }
+
+    /** Multipath maps by name. */
+    public List<KernelMap> maps() {
+        return maps;
+    }
+
+    /** Names of the device-mapper devices that are not multipath maps. */
+    public Set<String> otherNames() {
+        return otherNames;
     }
 
     public static KernelMaps read(DeviceMapper dm) {
@@ -82,11 +101,17 @@ public record KernelMaps(List<KernelMap> maps, Set<String> otherNames) {
     }
 
     public Optional<KernelMap> byWwid(String wwid) {
-        return maps.stream().filter(m -> m.wwid().equals(wwid)).findFirst();
+        return Optional.ofNullable(byWwid.get(wwid));
     }
 
     public Optional<KernelMap> byName(String name) {
-        return maps.stream().filter(m -> m.name().equals(name)).findFirst();
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** Whether {@code name} is held by a device-mapper device other than {@code wwid}'s map. */
+    public boolean nameTakenExcept(String name, String wwid) {
+        KernelMap m = byName.get(name);
+        return otherNames.contains(name) || (m != null && !m.wwid().equals(wwid));
     }
 
     /** Names a new map for {@code wwid} must not take: every dm device except that WWID's own map. */

@@ -75,7 +75,8 @@ public final class LivePathProbe implements PathProbe {
 
     @Override
     public int priority(DiscoveredPath p, String prio, String args) {
-        if (!isBlockDevice(root.dev().resolve(p.dev())) && !prio.equals("sysfs")) {
+        if (!isBlockDevice(root.dev().resolve(p.dev()))) {
+            // simulated tree: const / sysfs / alua from what discovery just read from sysfs
             return fallback.priority(p, prio, args);
         }
         try {

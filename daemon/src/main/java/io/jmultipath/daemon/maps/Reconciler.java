@@ -129,7 +129,7 @@ public final class Reconciler {
     }
 
     private Outcome create(PlannedMap p, KernelMaps kernel, boolean dryRun, List<String> notes) {
-        if (kernel.namesTakenExcept(p.wwid()).contains(p.name())) {
+        if (kernel.nameTakenExcept(p.name(), p.wwid())) {
             String err = p.name() + ": name already in use by another device-mapper device";
             LOG.warn("{}", err);
             return new Outcome(MapAction.REJECT, p.map().withAction(MapAction.REJECT), Optional.of(err), notes,

@@ -44,22 +44,18 @@ public final class SysfsPathProbe implements PathProbe {
                 return 1;
             case "sysfs":
             case "alua":
-                return p.alua().accessState().map(a -> aluaPriority(a, p.alua().preferred())).orElse(-1);
+                return p.alua().accessState().map(a -> io.jmultipath.checker.prio.SysfsPrioritizer.priority(a,
+                        p.alua().preferred(), args != null && args.contains("exclusive_pref_bit"))).orElse(-1);
             default:
                 return -1;
         }
     }
 
-    /** scsi_dh_alua access state → multipath sysfs priority (50/10/5/1/0, +80 preferred). */
+    /**
+     * scsi_dh_alua access state → multipath sysfs priority (50/10/5/1/0, +80 preferred unless
+     * already optimized): the checker module's sysfs prioritizer rule.
+     */
     public static int aluaPriority(String accessState, boolean preferred) {
-        int v;
-        switch (accessState) {
-            case "active/optimized": v = 50; break;
-            case "active/non-optimized": v = 10; break;
-            case "lba-dependent": v = 5; break;
-            case "standby": v = 1; break;
-            default: v = 0;
-        }
-        return preferred ? v + 80 : v;
+        return io.jmultipath.checker.prio.SysfsPrioritizer.priority(accessState, preferred, false);
     }
 }
