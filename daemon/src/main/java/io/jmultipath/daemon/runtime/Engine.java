@@ -57,6 +57,8 @@ public final class Engine {
     final CheckScheduler scheduler;
     private final LivePathProbe handles;
     private final Set<String> registered = new HashSet<>();
+    /** The SCSI device state each path's last check read (dev_st), written by the checker threads. */
+    private final Map<String, String> sysfsStates = new java.util.concurrent.ConcurrentHashMap<>();
     Config config;
     private volatile Snapshot snapshot;
     private volatile String state = "startup";
@@ -184,7 +186,7 @@ public final class Engine {
             want.add(p.dev());
             if (registered.add(p.dev())) {
                 PathHandle h = handles.handle(p.info());
-                scheduler.register(p.dev(), h, new SysfsStateGate(deps.checkers().create(p.checker())),
+                scheduler.register(p.dev(), h, new SysfsStateGate(deps.checkers().create(p.checker()), p.dev(), sysfsStates),
                         new CheckScheduler.Intervals(polling, max), p.mapName().get());
             }
         }
@@ -215,7 +217,18 @@ public final class Engine {
 
     void onCheckResult(String dev, CheckResult r) {
         Path p = paths.get(dev);
-        if (p == null || manuallyFailed.contains(dev)) {
+        if (p == null) {
+            return;
+        }
+        String st = sysfsStates.get(dev);
+        if (st != null && !st.equals(p.info().sysfsState().orElse(""))) {
+            p = new Path(withSysfsState(p.info(), st), p.checker(), p.state(), p.priority(), p.dmState(), p.failCount(),
+                    p.mapName(), p.marginal(), p.nextCheck());
+            paths.put(dev, p);
+            discovered.computeIfPresent(dev, (k, d) -> withSysfsState(d, st));
+            markDirty();
+        }
+        if (manuallyFailed.contains(dev)) {
             return;
         }
         CheckState ns = r.state().effective();
@@ -331,6 +344,13 @@ public final class Engine {
             return Optional.of(p);
         }
         return paths.values().stream().filter(x -> x.devT().equals(k)).findFirst();
+    }
+
+    /** The discovered path with the SCSI device state a check just read. */
+    static DiscoveredPath withSysfsState(DiscoveredPath d, String state) {
+        return new DiscoveredPath(d.dev(), d.major(), d.minor(), d.bus(), d.protocol(), d.hcil(), d.sizeSectors(),
+                d.readOnly(), d.vendor(), d.product(), d.revision(), d.serial(), d.wwid(), d.wwidSource(), d.candidates(),
+                d.transport(), d.alua(), Optional.of(state), d.timeoutSeconds(), d.holders(), d.udevProperties(), d.sysPath());
     }
 
     static DevT devt(Path p) {

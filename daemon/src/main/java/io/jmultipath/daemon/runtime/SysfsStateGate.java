@@ -20,9 +20,14 @@ import java.util.Locale;
  */
 final class SysfsStateGate implements PathChecker {
     private final PathChecker checker;
+    private final String dev;
+    private final java.util.Map<String, String> seen;
 
-    SysfsStateGate(PathChecker checker) {
+    /** @param seen where the state read for {@code dev} is left for the engine (the dev_st column) */
+    SysfsStateGate(PathChecker checker, String dev, java.util.Map<String, String> seen) {
         this.checker = checker;
+        this.dev = dev;
+        this.seen = seen;
     }
 
     @Override
@@ -36,6 +41,7 @@ final class SysfsStateGate implements PathChecker {
         String state;
         try {
             state = Files.readString(stateFile, StandardCharsets.US_ASCII).strip().toLowerCase(Locale.ROOT);
+            seen.put(dev, state);
         } catch (NoSuchFileException e) {
             return checker.check(p);
         } catch (IOException e) {

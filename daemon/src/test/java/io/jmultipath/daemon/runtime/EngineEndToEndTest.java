@@ -167,18 +167,19 @@ class EngineEndToEndTest {
         h.writer.write(h.fakePaths, true);
         long before = h.engine.reconciliations();
         java.util.List<io.jmultipath.daemon.uevent.Uevent> storm = new java.util.ArrayList<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 10_000; i++) {
             var p = h.fakePaths.get(i % h.fakePaths.size());
             storm.add(io.jmultipath.daemon.uevent.Uevent.of("add", "/devices/x/block/" + p.dev(),
                     java.util.Map.of("SUBSYSTEM", "block", "DEVTYPE", "disk", "DEVNAME", p.dev(), "ID_SERIAL", p.lun().wwid()),
                     io.jmultipath.daemon.uevent.Uevent.Origin.KERNEL));
         }
-        for (int i = 0; i < storm.size(); i += 50) {
-            h.engine.offerUevents(storm.subList(i, i + 50));
+        for (int i = 0; i < storm.size(); i += 1000) { // the listener hands over at most 1,000 per batch
+            h.engine.offerUevents(storm.subList(i, i + 1000));
         }
         h.engine.runPending();
         assertEquals(1, h.engine.reconciliations() - before);
         assertEquals(8, h.engine.snapshot().topology().maps().size());
+        assertEquals(10_000, h.engine.ueventsReceived());
         assertEquals(8, h.engine.ueventsServiced(), "one item per LUN after filter + merge");
 
         var gone = h.fakePaths.get(0);
