@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
  * criterion decides.
  */
 public final class Blacklist {
-    private static final Logger LOG = LoggerFactory.getLogger(Blacklist.class);
+    /** Created on the first verdict, not when a Config is built: `jmultipath -t` never starts logging. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Blacklist.class);
+    }
 
     /** One side (blacklist or exceptions) of the rules. */
     public record Rules(List<BlacklistRule> devnode, List<BlacklistRule> wwid, List<BlacklistRule> property,
@@ -68,7 +71,7 @@ public final class Blacklist {
 
     private Verdict log(Verdict v) {
         if (!v.reason().isEmpty()) {
-            LOG.debug("{}", v.reason());
+            Log.LOG.debug("{}", v.reason());
         }
         return v;
     }

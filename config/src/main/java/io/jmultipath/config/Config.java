@@ -132,13 +132,42 @@ public final class Config {
 
     private List<HwEntry> findHwe(PathIdentity id) {
         List<HwEntry> out = new ArrayList<>();
-        for (int i = hwtable.size() - 1; i >= 0; i--) {
-            HwEntry h = hwtable.get(i);
+        for (HwEntry h : vendorCandidates(id.vendor())) {
             if (h.matches(id.vendor(), id.product(), id.revision())) {
                 out.add(h);
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Entries whose vendor regex matches this vendor string, newest first (few vendors, many products). */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<HwEntry>> byVendor =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<HwEntry> vendorCandidates(String vendor) {
+        return byVendor.computeIfAbsent(vendor, v -> {
+            List<HwEntry> out = new ArrayList<>();
+            for (int i = hwtable.size() - 1; i >= 0; i--) {
+                if (hwtable.get(i).matches(v, null, null)) {
+                    out.add(hwtable.get(i));
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /** The resolution layers below multipaths, per vendor/product/revision/protocol (a pure function of this config). */
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, Resolver.Base> baseCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    Resolver.Base base(PathIdentity id, Resolver r) {
+        List<Object> key = List.of(id.vendor(), id.product(), id.revision(), id.protocol());
+        Resolver.Base b = baseCache.get(key);
+        if (b == null) {
+            b = r.base(id);
+            baseCache.putIfAbsent(key, b);
+        }
+        return b;
     }
 
     /** Defaults-section value or compiled default, with origin. */

@@ -314,8 +314,11 @@ final class ConfigParser {
         unique(f, kw);
         Keyword row = k.get();
         if (row.deprecation() != Keyword.Deprecation.NONE && deprecatedWarned.add(kw)) {
-            warn(row.deprecation() == Keyword.Deprecation.IGNORED ? "ignoring deprecated option \"" + kw + "\""
-                    : "\"" + kw + "\" is deprecated and will be disabled in a future release");
+            warn(switch (row.deprecation()) {
+                case IGNORED -> "ignoring deprecated option \"" + kw + "\"";
+                case WARN -> "\"" + kw + "\" is deprecated and will be disabled in a future release";
+                default -> Keywords.deprecationNote(kw);
+            });
         }
         if (scope == Scope.DEVICE && kw.equals("product_blacklist")) {
             // becomes a default device blacklist rule; an invalid regex fails setup_default_blist

@@ -13,7 +13,12 @@ import java.util.Optional;
 record Keyword(String name, ValueType type, Optional<String> builtin, Map<Scope, Integer> positions,
                Optional<String> aliasOf, Deprecation deprecation) {
 
-    enum Deprecation { NONE, IGNORED, WARN }
+    /**
+     * IGNORED: value dropped, C warns "ignoring deprecated option"; WARN: value kept, C warns
+     * "is deprecated and will be disabled"; NOTED: value kept, deprecated in multipath.conf(5) but
+     * silent in C 0.9.4, jmultipath warns anyway ({@link Keywords#deprecationNote}).
+     */
+    enum Deprecation { NONE, IGNORED, WARN, NOTED }
 
     boolean in(Scope s) {
         return positions.containsKey(s);

@@ -85,8 +85,8 @@ final class Keywords {
         row("deferred_remove", YNU, "no", "D45 H29 O M19");
         row("partition_delimiter", NOSLASH, null, "D46");
         ignored("config_dir", "D47");
-        row("delay_watch_checks", NU, "no", "D48 H30 O M20");
-        row("delay_wait_checks", NU, "no", "D49 H31 O M21");
+        noted("delay_watch_checks", NU, "no", "D48 H30 O M20");
+        noted("delay_wait_checks", NU, "no", "D49 H31 O M21");
         row("san_path_err_threshold", NU, "no", "D50 H32 O M22");
         row("san_path_err_forget_rate", NU, "no", "D51 H33 O M23");
         row("san_path_err_recovery_time", NU, "no", "D52 H34 O M24");
@@ -101,7 +101,7 @@ final class Keywords {
         row("retrigger_delay", INT, "10", "D60");
         row("missing_uev_wait_timeout", INT, "30", "D61");
         row("skip_kpartx", YNU, "no", "D62 H39 O M29");
-        row("disable_changed_wwids", Values.IGNORED, "ignored", "D63");
+        noted("disable_changed_wwids", Values.IGNORED, "ignored", "D63");
         row("remove_retries", INT, "0", "D64");
         row("max_sectors_kb", INT_NZ, null, "D65 H40 O M30");
         row("ghost_delay", NU, "no", "D66 H41 O M31");
@@ -166,6 +166,22 @@ final class Keywords {
     private void warned(String name, ValueType t, String def, String scopes) {
         add(new Keyword(name, t, Optional.of(def), Keyword.scopes(scopes), Optional.empty(),
                 Keyword.Deprecation.WARN));
+    }
+
+    private void noted(String name, ValueType t, String def, String scopes) {
+        add(new Keyword(name, t, Optional.of(def), Keyword.scopes(scopes), Optional.empty(),
+                Keyword.Deprecation.NOTED));
+    }
+
+    /** The multipath.conf(5) note for a NOTED keyword. */
+    static String deprecationNote(String name) {
+        return switch (name) {
+            case "delay_watch_checks" -> "\"delay_watch_checks\" is deprecated, and mapped to san_path_err_forget_rate";
+            case "delay_wait_checks" -> "\"delay_wait_checks\" is deprecated, and mapped to san_path_err_recovery_time";
+            case "disable_changed_wwids" -> "\"disable_changed_wwids\" is deprecated, not supported any more, the value"
+                    + " is ignored";
+            default -> "\"" + name + "\" is deprecated";
+        };
     }
 
     private void alias(String name, String of, String scopes) {

@@ -36,43 +36,82 @@ final class Resolver {
         return List.copyOf(out);
     }
 
-    Resolution resolve(PathIdentity id) {
-        Optional<MultipathEntry> mpe = id.wwid().flatMap(config::multipath);
+    /** Attribute name → slot in a {@link Resolution}'s arrays. */
+    static final Map<String, Integer> INDEX = index();
+    private static final int PRIO = INDEX.get("prio");
+    private static final int PRIO_ARGS = INDEX.get("prio_args");
+    private static final int FEATURES = INDEX.get("features");
+    private static final int NO_PATH_RETRY = INDEX.get("no_path_retry");
+    private static final Setting[] BUILTIN = ATTRIBUTES.stream()
+            .map(k -> new Setting(k.name(), k.builtin().orElse(""), Origin.BUILTIN)).toArray(Setting[]::new);
+
+    private static Map<String, Integer> index() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 0; i < ATTRIBUTES.size(); i++) {
+            m.put(ATTRIBUTES.get(i).name(), i);
+        }
+        return Map.copyOf(m);
+    }
+
+    /**
+     * The layers below multipaths (overrides protocol → overrides → devices → defaults) for one
+     * vendor/product/revision/protocol, before prio_args and features are settled ({@code explicit}
+     * slots are null where no layer sets the attribute); {@code plain} is the finished resolution
+     * of a path that no multipaths entry names. Cached per Config.
+     */
+    record Base(Setting[] explicit, List<HwEntry> hwes, Resolution plain) {
+    }
+
+    Base base(PathIdentity id) {
         Optional<Map<String, String>> pce = id.protocol().flatMap(p -> config.protocols().stream()
                 .filter(m -> p.equals(m.get("type"))).findFirst());
         Config.DeviceLayer dev = config.deviceLayer(id);
-        List<HwEntry> hwes = dev.entries();
-        Map<String, Setting> explicit = new java.util.HashMap<>(128);
-        Map<String, Setting> effective = new java.util.HashMap<>(128);
-        for (Keyword k : ATTRIBUTES) {
-            Setting s = explicit(k, mpe, pce, dev.merged());
-            if (s != null) {
-                explicit.put(k.name(), s);
-                effective.put(k.name(), s);
-            } else {
-                effective.put(k.name(), new Setting(k.name(), k.builtin().orElse(""), Origin.BUILTIN));
+        Setting[] explicit = new Setting[ATTRIBUTES.size()];
+        for (int i = 0; i < explicit.length; i++) {
+            explicit[i] = explicit(ATTRIBUTES.get(i), pce, dev.merged());
+        }
+        return new Base(explicit, dev.entries(), finish(explicit.clone(), Optional.empty(), dev.entries()));
+    }
+
+    Resolution resolve(PathIdentity id) {
+        Base base = config.base(id, this);
+        Optional<MultipathEntry> mpe = id.wwid().flatMap(config::multipath);
+        if (mpe.isEmpty()) {
+            return base.plain();
+        }
+        Setting[] explicit = base.explicit().clone();
+        Map<String, String> mv = mpe.get().values();
+        for (int i = 0; i < explicit.length; i++) {
+            Keyword k = ATTRIBUTES.get(i);
+            String v = k.in(Scope.MULTIPATH) ? mv.get(k.field()) : null;
+            if (v != null) {
+                explicit[i] = new Setting(k.name(), v, Origin.MULTIPATHS);
             }
         }
-        Setting prio = explicit.get("prio");
+        return finish(explicit, mpe, base.hwes());
+    }
+
+    /** prio_args from the layer that set prio, then select_features; the compiled defaults fill the rest. */
+    private Resolution finish(Setting[] explicit, Optional<MultipathEntry> mpe, List<HwEntry> hwes) {
+        Setting prio = explicit[PRIO];
         if (prio != null) {
             String args = argsFromLayer(prio.origin(), mpe, hwes);
-            Setting s = new Setting("prio_args", args == null ? "" : args, prio.origin());
-            explicit.put("prio_args", s);
-            effective.put("prio_args", s);
+            explicit[PRIO_ARGS] = new Setting("prio_args", args == null ? "" : args, prio.origin());
         } else {
-            explicit.remove("prio_args");
-            effective.put("prio_args", new Setting("prio_args", "", Origin.BUILTIN));
+            explicit[PRIO_ARGS] = null;
+        }
+        Setting[] effective = explicit.clone();
+        for (int i = 0; i < effective.length; i++) {
+            if (effective[i] == null) {
+                effective[i] = BUILTIN[i];
+            }
         }
         reconcileFeatures(explicit, effective);
         return new Resolution(explicit, effective);
     }
 
-    private Setting explicit(Keyword k, Optional<MultipathEntry> mpe, Optional<Map<String, String>> pce,
-                             Map<String, String> device) {
+    private Setting explicit(Keyword k, Optional<Map<String, String>> pce, Map<String, String> device) {
         String f = k.field();
-        if (k.in(Scope.MULTIPATH) && mpe.isPresent() && mpe.get().values().containsKey(f)) {
-            return new Setting(k.name(), mpe.get().values().get(f), Origin.MULTIPATHS);
-        }
         if (k.in(Scope.PROTOCOL) && pce.isPresent() && pce.get().containsKey(f)) {
             return new Setting(k.name(), pce.get().get(f), Origin.OVERRIDES_PROTOCOL);
         }
@@ -93,20 +132,20 @@ final class Resolver {
     }
 
     /** select_features: "queue_if_no_path" in features becomes no_path_retry queue (if unset). */
-    private static void reconcileFeatures(Map<String, Setting> explicit, Map<String, Setting> effective) {
-        Setting f = effective.get("features");
+    private static void reconcileFeatures(Setting[] explicit, Setting[] effective) {
+        Setting f = effective[FEATURES];
         if (!f.value().contains(Features.QUEUE_IF_NO_PATH)) {
             return;
         }
         Setting cleaned = new Setting("features", Features.remove(f.value(), Features.QUEUE_IF_NO_PATH), f.origin());
-        effective.put("features", cleaned);
-        if (explicit.containsKey("features")) {
-            explicit.put("features", cleaned);
+        effective[FEATURES] = cleaned;
+        if (explicit[FEATURES] != null) {
+            explicit[FEATURES] = cleaned;
         }
-        if (!explicit.containsKey("no_path_retry")) {
+        if (explicit[NO_PATH_RETRY] == null) {
             Setting q = new Setting("no_path_retry", "queue", f.origin());
-            explicit.put("no_path_retry", q);
-            effective.put("no_path_retry", q);
+            explicit[NO_PATH_RETRY] = q;
+            effective[NO_PATH_RETRY] = q;
         }
     }
 

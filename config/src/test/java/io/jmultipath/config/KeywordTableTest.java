@@ -50,4 +50,23 @@ class KeywordTableTest {
         assertTrue(c.showConfig().contains("\tpath_checker \"directio\"\n"));
         assertTrue(!c.showConfig().contains("\tchecker "));
     }
+
+    /** Every keyword multipath.conf(5) of 0.9.4 marks "(Deprecated)" is accepted with a file:line warning. */
+    @Test
+    void deprecatedKeywordsOfTheManPageWarn() throws Exception {
+        List<String> deprecated = List.of("multipath_dir", "pg_timeout", "getuid_callout", "bindings_file",
+                "wwids_file", "prkeys_file", "config_dir", "delay_watch_checks", "delay_wait_checks",
+                "disable_changed_wwids");
+        StringBuilder b = new StringBuilder("defaults {\n");
+        deprecated.forEach(k -> b.append('\t').append(k).append(" /x\n"));
+        b.append("}\n");
+        LoadResult r = ConfigLoader.parse(b.toString(), "/etc/multipath.conf");
+        for (int i = 0; i < deprecated.size(); i++) {
+            String prefix = "/etc/multipath.conf:" + (i + 2) + ": ";
+            String kw = deprecated.get(i);
+            assertTrue(r.warnings().stream().map(ConfigWarning::toString)
+                    .anyMatch(w -> w.startsWith(prefix) && w.contains("\"" + kw + "\"") && w.contains("deprecated")),
+                    kw + " " + r.warnings());
+        }
+    }
 }
