@@ -219,13 +219,20 @@ final class Values {
     };
 
     /**
-     * mode (sscanf "%o", at most 0777) / uid / gid (sscanf "%u"; user and group names are not
-     * looked up): leading number prefix, trailing garbage ignored; printed as "0%o".
+     * mode (sscanf "%o", at most 0777) / uid / gid: for uid and gid a user name is looked up first
+     * (getpwnam_r: uid is the user's uid, gid the user's primary gid), then sscanf "%u"; leading
+     * number prefix, trailing garbage ignored; printed as "0%o".
      */
     static ValueType octal(long max) {
         return new ValueType() {
             public Parsed parse(String kw, String raw) {
                 boolean octalForm = kw.equals("mode");
+                if (!octalForm) {
+                    java.util.Optional<long[]> user = Passwd.lookup(raw);
+                    if (user.isPresent()) {
+                        return Parsed.set("0" + Long.toOctalString(user.get()[kw.equals("uid") ? 0 : 1]));
+                    }
+                }
                 Long v = scanUnsigned(raw, octalForm ? 8 : 10);
                 if (v == null || v > max) {
                     return Parsed.keep(invalid(kw, raw));

@@ -128,6 +128,16 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void uidAndGidTakeUserNamesFromPasswd() {
+        String passwd = "root:x:0:0:root:/root:/bin/bash\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\n"
+                + "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n";
+        assertEquals(2, Passwd.find(passwd, "bin").orElseThrow()[1]);
+        assertEquals(65534, Passwd.find(passwd, "nobody").orElseThrow()[0]);
+        assertTrue(Passwd.find(passwd, "bi").isEmpty());
+        assertTrue(Passwd.find(passwd, "").isEmpty());
+    }
+
+    @Test
     void missingMainFileMeansBuiltins(@TempDir Path dir) throws Exception {
         LoadResult r = ConfigLoader.load(dir.resolve("absent.conf"), dir.resolve("absent.d"));
         assertEquals(Config.builtin().showConfig(), r.config().showConfig());
