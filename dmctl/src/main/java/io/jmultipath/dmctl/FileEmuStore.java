@@ -25,6 +25,8 @@ final class FileEmuStore implements EmuStore {
   private final Path lockFile;
   private final Predicate<DevT> exists;
   private EmuKernel cached;
+  /** Identity of FILE when {@link #cached} was read or written: every write renames a new file in. */
+  private Object cachedKey;
 
   private final java.util.function.LongSupplier clock;
 
@@ -73,7 +75,12 @@ final class FileEmuStore implements EmuStore {
 
   private EmuKernel load() throws IOException {
     String text;
+    Object key;
     try {
+      key = identity(file);
+      if (cached != null && key != null && key.equals(cachedKey)) {
+        return cached; // unchanged since we read or wrote it (writers replace the file by rename)
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       cached = new EmuKernel(exists);
@@ -83,6 +90,7 @@ final class FileEmuStore implements EmuStore {
     }
     long gen = header(text, "generation");
     if (cached != null && cached.generation == gen) {
+      cachedKey = key;
       return cached;
     }
     try {
@@ -90,6 +98,7 @@ final class FileEmuStore implements EmuStore {
     } catch (IllegalArgumentException e) {
       throw ioFailure("corrupt state file", e);
     }
+    cachedKey = key;
     return cached;
   }
 
@@ -97,6 +106,14 @@ final class FileEmuStore implements EmuStore {
     Path tmp = Path.of(file + ".tmp");
     Files.writeString(tmp, EmuStateCodec.format(k), StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    cachedKey = k == cached ? identity(file) : null;
+  }
+
+  /** Inode, mtime and size: a rename-replaced file (a write by anyone) differs in at least one. */
+  private static Object identity(Path f) throws IOException {
+    java.nio.file.attribute.BasicFileAttributes a =
+        Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+    return a.fileKey() == null ? null : java.util.List.of(a.fileKey(), a.lastModifiedTime(), a.size());
   }
 
   private static long header(String text, String key) {
