@@ -62,7 +62,19 @@ public final class MultipathMain {
                     v = argv.get(i + 1).charAt(0) - '0';
                 }
             }
-            System.setProperty("jm.log.level", v <= 0 ? "off" : v <= 2 ? "error" : v == 3 ? "info" : "debug");
+            String level = v <= 0 ? "off" : v <= 2 ? "error" : v == 3 ? "info" : "debug";
+            System.setProperty("jm.log.level", level);
+            if (System.getProperty("log4j2.loggerContextFactory") == null
+                    && System.getProperty("log4j2.configurationFile") == null) {
+                // a one-shot run needs no log4j-core (its XML config costs ~0.2 s of startup):
+                // log4j-api's simple logger on stderr, "LEVEL message"
+                System.setProperty("log4j2.loggerContextFactory",
+                        "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+                System.setProperty("org.apache.logging.log4j.simplelog.level", level.toUpperCase(java.util.Locale.ROOT));
+                System.setProperty("org.apache.logging.log4j.simplelog.showlogname", "false");
+                System.setProperty("org.apache.logging.log4j.simplelog.showShortLogname", "false");
+                System.setProperty("org.apache.logging.log4j.simplelog.showdatetime", "false");
+            }
         }
     }
 

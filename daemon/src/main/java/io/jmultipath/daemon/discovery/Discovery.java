@@ -1,8 +1,5 @@
 package io.jmultipath.daemon.discovery;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,12 +7,11 @@ import java.util.List;
 
 /**
  * Path discovery: every candidate block device under /sys/block (sd*, dasd*, nvme namespaces),
- * read and parsed; a device whose data is unusable is skipped with one warning naming it.
+ * read and parsed; a device whose data is unusable is skipped with one warning naming it (in
+ * {@link Result#warnings()}, for the caller to report once).
  * The result is ordered by sysfs path, like udev enumeration (so H:C:T:L order).
  */
 public final class Discovery {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
 
     /** Discovered paths (WWID not yet chosen: see {@link DiscoveredPath#resolveWwid}) and one warning per skipped device. */
     public record Result(List<DiscoveredPath> paths, List<String> warnings) {
@@ -47,8 +43,7 @@ public final class Discovery {
             if (o instanceof DiscoveredPath) {
                 paths.add((DiscoveredPath) o);
             } else {
-                LOG.warn("{}", o);
-                warnings.add((String) o);
+                warnings.add((String) o); // reported once, by the caller
             }
         }
         paths.sort(Comparator.comparing(DiscoveredPath::sysPath));

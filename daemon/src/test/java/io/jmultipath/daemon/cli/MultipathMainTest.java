@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.jmultipath.daemon.testing.Golden.assertGolden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,6 +127,60 @@ class MultipathMainTest {
                 known.jmultipath("-w", "/dev/sdb").out());
         assertEquals(0, known.jmultipath("-w", "/dev/sdb").rc());
         assertEquals("successfully reset wwids\n", known.jmultipath("-W").out());
+    }
+
+    @Test
+    void oddSysfsValueSkipsThatPathWithOneWarning() throws Exception {
+        FakeSan san = FakeSan.in(tmp).lio(1, 2)
+                .config("defaults {\n\tuser_friendly_names yes\n\tfind_multipaths greedy\n}\n").write();
+        java.nio.file.Files.writeString(san.root().resolve("/sys/block/sdc/size"), "0x10\n");
+        FakeSan.Run r = san.jmultipath("-v2");
+        assertEquals(0, r.rc(), r.err());
+        assertEquals(List.of("sdc: invalid value '0x10' in /sys/block/sdc/size"),
+                r.log().lines().filter(l -> !l.contains(": addmap [")).toList(), r.err());
+        assertTrue(r.out().contains(" sdb 8:16 ") && !r.out().contains("sdc"), r.out());
+        assertEquals(List.of("create: mpatha (360014050000000000000000abc000001) undef LIO-ORG,disk"),
+                r.out().lines().filter(l -> l.startsWith("create:")).toList(), "stdout carries only the topology");
+    }
+
+    @Test
+    void deviceArgumentsAsMultipath() {
+        FakeSan san = FakeSan.in(tmp).lio(2, 2).config(UFN_ON).write();
+        FakeSan.Run one = san.jmultipath("-v1", "/dev/sdc");
+        assertEquals("mpatha\n", one.out(), "only the map of that path");
+        assertEquals("mpatha\n", san.jmultipath("-ll", "-v1").out());
+        FakeSan.Run bad = san.jmultipath("-v2", "/dev/sdzz");
+        assertEquals(1, bad.rc());
+        assertEquals("'/dev/sdzz' is not a valid argument\n", bad.err());
+        assertEquals("the -f option requires a map name to remove\n", san.jmultipath("-f", "/dev/sdb").err());
+        assertEquals("nosuch is not a multipath device\n", san.jmultipath("-f", "nosuch").err());
+        assertEquals("the -w option requires a device\n", san.jmultipath("-w").err());
+        FakeSan.Run policy = san.jmultipath("-p", "bogus", "-d");
+        assertEquals(1, policy.rc());
+        assertEquals("'bogus' is not a valid policy\n", policy.out());
+        assertEquals("wwid '360014050000000000000000abc000002' added\n", san.jmultipath("-a", "mpatha").out(),
+                "a map name stands for its WWID");
+        assertEquals("wwid '3600literal' added\n", san.jmultipath("-a", "3600literal").out(),
+                "any other word is taken as a WWID");
+    }
+
+    @Test
+    void findMultipathsSmartWaitsForASecondPath() {
+        String smart = "defaults {\n\tuser_friendly_names yes\n\tfind_multipaths smart\n"
+                + "\tfind_multipaths_timeout 30\n}\n";
+        FakeSan san = FakeSan.in(tmp)
+                .luns(List.of(io.jmultipath.daemon.discovery.fake.SanLayout.lioLun(7, 2048)), 1,
+                        io.jmultipath.daemon.discovery.fake.FakeTransport.ISCSI)
+                .lio(1, 2).config(smart).write();
+        FakeSan.Run lone = san.jmultipath("-c", "/dev/sdb");
+        assertEquals(0, lone.rc(), lone.err());
+        assertTrue(lone.out().matches("FIND_MULTIPATHS_WAIT_UNTIL=\"(29|30)\\.\\d{6}\"\nDM_MULTIPATH_DEVICE_PATH=\"2\"\n"),
+                lone.out());
+        assertTrue(java.nio.file.Files.exists(san.root().resolve("/run/multipath/find_multipaths/8:16")));
+        FakeSan.Run two = san.jmultipath("-c", "/dev/sdc");
+        assertEquals("DM_MULTIPATH_DEVICE_PATH=\"1\"\n", two.out(), "two paths: valid at once");
+        assertEquals("", san.jmultipath("-d").out().lines().filter(l -> l.contains("sdb")).findFirst().orElse(""),
+                "map creation (should_multipath) needs two paths or a wwids entry");
     }
 
     @Test
