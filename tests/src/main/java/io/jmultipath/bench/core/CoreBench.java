@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 /**
  * daemon-core figures: a simulated SAN of N LUNs × P iSCSI paths (default 1024 × 4), then
  * discovery, {@code jmultipath -d} end to end, and map creation into the emulated kernel
- * (in-memory and file-shared). Run:
+ * (in-memory and file-shared), in this JVM and in a fresh JVM per command. Run:
  * {@code java -cp tests/target/classes:… io.jmultipath.bench.core.CoreBench [luns] [paths]}.
  */
 public final class CoreBench {
@@ -55,6 +55,8 @@ public final class CoreBench {
     static void run(Path dir, int luns, int ports) throws Exception {
         HostRoot root = new HostRoot(dir);
         CpuClock clock = new CpuClock();
+        System.out.printf("machine: %d cpus, load average %s%n", Runtime.getRuntime().availableProcessors(),
+                Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "n/a");
         long t0 = System.nanoTime();
         List<FakeLun> l = new ArrayList<>();
         for (int i = 1; i <= luns; i++) {
@@ -105,6 +107,34 @@ public final class CoreBench {
         t = System.nanoTime();
         o = tool(List.of("--root", dir.toString(), "--dm", "emulated:" + state, "-ll"));
         System.out.printf("jmultipath -ll (shared-file kernel): rc=%d, %d lines in %s ms%n", o.rc, o.out.lines().count(), clock.ms(t));
+
+        // what a user sees: a fresh JVM per command, started the way bin/jmultipath starts it
+        Files.deleteIfExists(root.bindingsFile());
+        Files.deleteIfExists(root.wwidsFile());
+        Path state2 = dir.resolve("dm2.state");
+        cold(dir, List.of("--dm", "emulated", "-d"), "jmultipath -d (fresh JVM)");
+        cold(dir, List.of("--dm", "emulated:" + state2, "-v1"), "jmultipath -v1 --dm emulated:FILE (fresh JVM, creates)");
+        cold(dir, List.of("--dm", "emulated:" + state2, "-ll"), "jmultipath -ll (fresh JVM)");
+        cold(dir, List.of("--dm", "emulated:" + state2, "-v2"), "jmultipath -v2 again (fresh JVM, adopts)");
+        cold(dir, List.of("--dm", "emulated:" + state2, "-F"), "jmultipath -F (fresh JVM, flushes)");
+    }
+
+    /** Runs the tool in a new JVM (bin/jmultipath's options) and prints its wall time. */
+    static void cold(Path dir, List<String> args, String what) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-cp", System.getProperty("java.class.path"),
+                MultipathMain.class.getName(), "--root", dir.toString()));
+        cmd.addAll(args);
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        long lines;
+        try (var in = p.getInputStream()) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().count();
+        }
+        p.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+        int rc = p.waitFor();
+        long wall = (System.nanoTime() - t) / 1_000_000;
+        System.out.printf("%s: rc=%d, %d lines in %d ms%n", what, rc, lines, wall);
     }
 
     record Out(int rc, String out) {}
