@@ -39,10 +39,33 @@ final class MultipathOracle {
             if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return Optional.of("unshare --mount does not work here");
             }
+            // the whole recipe once (an overlay over /etc may be refused, e.g. in a container)
+            Path empty = Files.createTempDirectory("jm-oracle-probe");
+            try {
+                Result r = runFull(empty);
+                if (r.rc() != 0 || !r.out().startsWith("defaults {\n")) {
+                    return Optional.of("multipath -t with an empty config failed (rc " + r.rc() + "): " + r.err());
+                }
+            } finally {
+                Files.delete(empty);
+            }
         } catch (IOException | InterruptedException e) {
-            return Optional.of("cannot run unshare: " + e.getMessage());
+            return Optional.of("cannot run the oracle: " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why the oracle tests skip, or empty when they run; with JM_REQUIRE_ORACLE=1 (CI) an
+     * unavailable oracle is a failure instead of a skip.
+     */
+    static Optional<String> skipReason() {
+        Optional<String> why = unavailable();
+        if (why.isPresent() && "1".equals(System.getenv("JM_REQUIRE_ORACLE"))) {
+            throw new IllegalStateException("JM_REQUIRE_ORACLE=1 but the multipath -t oracle is unavailable: "
+                    + why.get());
+        }
+        return why;
     }
 
     /** What `multipath -t` printed and its exit status. */
