@@ -138,6 +138,9 @@ public final class SettingsResolver {
             npr = Optional.of("queue");
         }
         features = new ArrayList<>(features);
+        // reconcile_features_with_options: the retain_attached_hw_handler feature only mattered for
+        // kernels before 4.3 (the handler is always retained now); it never reaches the table
+        features.remove("retain_attached_hw_handler");
         if (npr.isPresent()) {
             String v = npr.get();
             boolean queue = v.equals("queue") || (isInt(v) && Integer.parseInt(v) > 0);

@@ -53,6 +53,43 @@ class ReconcileTest {
     }
 
     @Test
+    void aliasHeldByAnotherMultipathMapFallsBackToTheWwid() {
+        String lun1Data = UFN + "multipaths {\n\tmultipath {\n\t\twwid 360014050000000000000000abc000001\n"
+                + "\t\talias data\n\t}\n}\n";
+        FakeSan san = FakeSan.in(tmp).lio(2, 2).config(lun1Data).write();
+        assertEquals("data\nmpatha\n", san.jmultipath("-v1").out());
+        san.config(UFN + "multipaths {\n\tmultipath {\n\t\twwid 360014050000000000000000abc000002\n"
+                + "\t\talias data\n\t}\n}\n").write();
+        FakeSan.Run r = san.jmultipath("-v2", "/dev/sdc");
+        assertEquals(0, r.rc(), r.err());
+        assertTrue(r.log().contains("360014050000000000000000abc000002: unable to rename mpatha to data "
+                + "(data is used by 360014050000000000000000abc000001)\n"), r.log());
+        assertEquals("", r.out(), "the map keeps its name; nothing else changed");
+        assertEquals(0, san.jmultipath("-f", "mpatha").rc());
+        FakeSan.Run c = san.jmultipath("-v2", "/dev/sdc");
+        assertTrue(c.out().startsWith("create: 360014050000000000000000abc000002 undef LIO-ORG,disk\n"), c.out());
+        assertTrue(c.log().contains("360014050000000000000000abc000002: can't use alias \"data\" used by "
+                + "360014050000000000000000abc000001, falling back to WWID\n"), c.log());
+    }
+
+    @Test
+    void kernelOnAnotherGroupIsSwitchedBack() {
+        FakeSan san = FakeSan.in(tmp).lio(1, 2).config(UFN).write();
+        assertEquals(0, san.jmultipath("-v2").rc());
+        try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
+            dm.message("mpatha", 0, "switch_group 2");
+        }
+        FakeSan.Run r = san.jmultipath("-v2");
+        assertTrue(r.out().startsWith("switchpg: mpatha (360014050000000000000000abc000001) dm-0 LIO-ORG,disk\n"),
+                r.out());
+        try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
+            assertTrue(dm.table("mpatha").get(0).params().contains(" 2 1 service-time"),
+                    dm.table("mpatha").get(0).params());
+        }
+        assertEquals("", san.jmultipath("-v2").out());
+    }
+
+    @Test
     void changedPathSetReloads() {
         FakeSan san = FakeSan.in(tmp).lio(1, 2).config(UFN).write();
         assertEquals(0, san.jmultipath("-v2").rc());

@@ -60,6 +60,32 @@ class PathGroupingTest {
     }
 
     @Test
+    void eachPolicyGroupsByItsOwnKey() {
+        // prio, serial, node name and TPG all disagree: a policy using the wrong key fails
+        List<Path> ps = List.of(
+                p("sda", 50, UP, "s1", "n1", 1),
+                p("sdb", 50, UP, "s2", "n2", 2),
+                p("sdc", 10, UP, "s1", "n2", 1),
+                p("sdd", 10, UP, "s2", "n1", 2),
+                p("sde", 50, UP, "s1", "n1", 2));
+        assertEquals(List.of(List.of("sda", "sdb", "sde"), List.of("sdc", "sdd")),
+                names(PathGrouping.group(ps, PgPolicy.GROUP_BY_PRIO)));
+        assertEquals(List.of(List.of("sda", "sdc", "sde"), List.of("sdb", "sdd")),
+                names(PathGrouping.group(ps, PgPolicy.GROUP_BY_SERIAL)), "prio 36 (50+10+50)/3 before 30");
+        assertEquals(List.of(List.of("sda", "sdd", "sde"), List.of("sdb", "sdc")),
+                names(PathGrouping.group(ps, PgPolicy.GROUP_BY_NODE_NAME)));
+        assertEquals(List.of(List.of("sdb", "sdd", "sde"), List.of("sda", "sdc")),
+                names(PathGrouping.group(ps, PgPolicy.GROUP_BY_TPG)), "36 vs 30: TPG 2 first");
+    }
+
+    @Test
+    void equalGroupsKeepDiscoveryOrder() {
+        List<Path> ps = List.of(p("sdd", 10, UP, "x", "", 0), p("sdb", 10, UP, "y", "", 0), p("sdc", 10, UP, "z", "", 0));
+        assertEquals(List.of(List.of("sdd"), List.of("sdb"), List.of("sdc")),
+                names(PathGrouping.group(ps, PgPolicy.GROUP_BY_SERIAL)), "stable sort");
+    }
+
+    @Test
     void groupPriorityRules() {
         assertEquals(30, PathGroup.priorityOf(List.of(p("sda", 50, UP, "", "", 0), p("sdb", 10, UP, "", "", 0))));
         assertEquals(50, PathGroup.priorityOf(List.of(p("sda", 50, UP, "", "", 0),
@@ -89,6 +115,10 @@ class PathGroupingTest {
         assertEquals(2, PathGrouping.bestPg(List.of(low, high)), "unsorted input: highest priority wins");
         assertEquals(2, PathGrouping.bestPg(List.of(dead, low)), "groups without enabled paths are skipped");
         assertEquals(1, PathGrouping.bestPg(List.of(dead)), "nothing usable: 1");
+        PathGroup two = PathGroup.of(List.of(p("sdd", 10, UP, "", "", 0), p("sde", 10, UP, "", "", 0)));
+        assertEquals(2, PathGrouping.bestPg(List.of(low, two)), "equal priority: more enabled paths");
+        PathGroup zero = PathGroup.of(List.of(p("sdf", 0, UP, "", "", 0)));
+        assertEquals(3, PathGrouping.bestPg(List.of(dead, dead, zero)), "the first usable group, even at prio 0");
     }
 
     @Test
@@ -99,5 +129,13 @@ class PathGroupingTest {
         assertEquals(List.of(List.of("sdb"), List.of("sda")), names(gs));
         assertEquals(true, gs.get(1).marginal());
         assertEquals(1, PathGrouping.bestPg(gs));
+        PathGroup mZero = PathGroup.of(List.of(new Path(p("sdc", 0, UP, "", "", 0).info(), "tur", UP, 0,
+                DmPathState.UNDEF, 0, Optional.empty(), true, Optional.empty())));
+        PathGroup mHigh = PathGroup.of(List.of(m));
+        assertEquals(2, PathGrouping.bestPg(List.of(mZero, mHigh)), "only marginal groups: they compete by priority");
+        assertEquals(1, PathGrouping.bestPg(List.of(mZero)),
+                "a marginal group at prio 0 does not beat the default (select_path_group)");
+        assertEquals(3, PathGrouping.bestPg(List.of(mHigh, mZero, PathGroup.of(List.of(p("sdg", 1, UP, "", "", 0))))),
+                "a normal group with enabled paths wins over marginal ones");
     }
 }
