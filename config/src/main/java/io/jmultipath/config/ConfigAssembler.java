@@ -74,8 +74,9 @@ final class ConfigAssembler {
                     Section h2 = hw.get(j);
                     if (sameStrings(h1, h2)) {
                         if (i >= n) {
+                            String rev = h1.get("revision") == null ? "(null)" : h1.get("revision");
                             warn(h2, "duplicate device section for " + h1.get("vendor") + ":" + h1.get("product")
-                                    + ":" + h1.get("revision") + " in " + file);
+                                    + ":" + rev + " in " + file);
                         }
                         hw.remove(i);
                         merge(h2, h1);
