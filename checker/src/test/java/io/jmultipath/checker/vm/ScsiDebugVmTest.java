@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
@@ -79,6 +81,11 @@ class ScsiDebugVmTest {
             int prio = Prioritizers.create("alua", sg).priority(d.handle(), "");
             assertEquals(expectedByMod[d.host() % 3], prio, d.hctl());
             seen.add(d.hctl() + "=" + prio);
+            if (d.host() % 3 == 2) {
+                // scsi_debug only reports standby in RTPG; it answers TEST UNIT READY with GOOD in every state
+                // (Debian's multipathd shows this path "ready" too). GHOST is shown against LIO: LioAluaVmTest.
+                assertEquals(CheckState.UP, settle(Checkers.create("tur", sg), d.handle()).state(), d.hctl());
+            }
         }
         assertTrue(disks.stream().map(d -> d.host() % 3).distinct().count() >= Math.min(3, disks.size()),
             "expected disks on 3 hosts (add_host=3): " + seen);
@@ -86,53 +93,80 @@ class ScsiDebugVmTest {
 
     @Test
     void slowPathTimesOutWhileOtherPathsKeepTheirSchedule() throws Exception {
-        ScsiDebugDisks.Disk d = ScsiDebugDisks.find(Duration.ofSeconds(1)).get(0);
+        // checker_timeout 300 ms on the slow path; scsi_debug answers every command after 0.9 s (ndelay): the
+        // TUR is still running when it is re-checked past its 300 ms deadline (TIMEOUT), yet completes well
+        // inside the kernel's SG_IO timeout (raised to at least 7 s), so no SCSI error handling runs and the
+        // queue drains within a second once the checks stop (a delay of tens of seconds in jiffies keeps
+        // scsi_debug busy, and its delay/ndelay attributes EBUSY, for minutes)
+        ScsiDebugDisks.Disk d = ScsiDebugDisks.find(Duration.ofMillis(300)).get(0);
         Path delay = ScsiDebugDisks.DRIVER.resolve("delay");
-        assumeTrue(Files.isWritable(delay), "scsi_debug delay attribute not writable");
+        Path ndelay = ScsiDebugDisks.DRIVER.resolve("ndelay");
+        assumeTrue(Files.isWritable(ndelay), "scsi_debug ndelay attribute not writable");
         String oldDelay = ScsiDebugDisks.read(delay);
-        // other paths: 'none' checker on fake sysfs dirs (scsi_debug's delay is global, so they are not scsi_debug)
+        // the other paths: a real SCSI disk on another host (LIO over tcm_loop, checked by tur; scsi_debug's
+        // delay is global to all its hosts) and 'none' checkers on fake sysfs dirs
         Path fakeDev = Files.createDirectories(tmp.resolve("device"));
         Files.writeString(fakeDev.resolve("state"), "running\n");
+        Map<String, List<Long>> times = new HashMap<>();
         List<CheckResult> slow = new ArrayList<>();
-        List<Long> otherTimes = new ArrayList<>();
+        List<CheckResult> lioResults = new ArrayList<>();
         ExecutorService exec = Executors.newFixedThreadPool(2);
         long t0 = System.nanoTime();
         CheckScheduler s = new CheckScheduler(System::nanoTime, exec, 2, (id, r) -> {
-            synchronized (slow) {
+            synchronized (times) {
+                times.computeIfAbsent(id, k -> new ArrayList<>()).add((System.nanoTime() - t0) / 1_000_000);
                 if (id.equals("slow")) {
                     slow.add(r);
-                } else {
-                    otherTimes.add(System.nanoTime() - t0);
+                } else if (id.equals("lio")) {
+                    lioResults.add(r);
                 }
             }
-        }, new SchedulerOptions(Duration.ofSeconds(1), Duration.ofMillis(500)));
-        try {
-            writeRetrying(delay, "10000");            // 10000 jiffies >= 10 s at any HZ <= 1000
-            s.register("slow", d.handle(), Checkers.create("tur", SgIos.kernel()),
-                new CheckScheduler.Intervals(Duration.ofSeconds(2), Duration.ofSeconds(2)), "slowmap");
-            for (int i = 0; i < 3; i++) {
-                PathHandle h = new PathHandle("fake" + i, Path.of("/dev/null"), 1, 3, fakeDev, Duration.ofSeconds(1));
-                s.register("other" + i, h, Checkers.create("none", null),
-                    new CheckScheduler.Intervals(Duration.ofSeconds(1), Duration.ofSeconds(1)), "map" + i);
-            }
-            long end = t0 + Duration.ofSeconds(8).toNanos();
-            while (System.nanoTime() < end) {
-                long next = s.tick(System.nanoTime());
-                LockSupport.parkNanos(Math.max(0, Math.min(next, end) - System.nanoTime()));
-            }
-        } finally {
-            writeRetrying(delay, oldDelay.isEmpty() ? "1" : oldDelay);
-            exec.shutdownNow();
-            // error handling of the timed-out commands may have offlined the device: put it back
-            Path state = d.handle().sysfsDevice().resolve("state");
-            if (!"running".equals(ScsiDebugDisks.read(state))) {
-                ScsiDebugDisks.write(state, "running");
+        }, new SchedulerOptions(Duration.ofMillis(200), Duration.ofMillis(500)));   // pending re-checked after 200 ms
+        PathChecker tur = Checkers.create("tur", SgIos.kernel());
+        try (LioLoopback lio = LioLoopback.create(tmp)) {
+            try {
+                writeRetrying(ndelay, "900000000");
+                s.register("slow", d.handle(), tur,
+                    new CheckScheduler.Intervals(Duration.ofSeconds(2), Duration.ofSeconds(2)), "slowmap");
+                s.register("lio", lio.handle(Duration.ofSeconds(1)), tur,
+                    new CheckScheduler.Intervals(Duration.ofSeconds(1), Duration.ofSeconds(1)), "liomap");
+                for (int i = 0; i < 2; i++) {
+                    PathHandle h = new PathHandle("fake" + i, Path.of("/dev/null"), 1, 3, fakeDev, Duration.ofSeconds(1));
+                    s.register("other" + i, h, Checkers.create("none", null),
+                        new CheckScheduler.Intervals(Duration.ofSeconds(1), Duration.ofSeconds(1)), "map" + i);
+                }
+                long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+                while (System.nanoTime() < end) {
+                    long next = s.tick(System.nanoTime());
+                    LockSupport.parkNanos(Math.max(0, Math.min(next, end) - System.nanoTime()));
+                }
+            } finally {
+                exec.shutdownNow();
+                writeRetrying(ndelay, "0");                 // back to the delay in jiffies
+                writeRetrying(delay, oldDelay.isEmpty() ? "1" : oldDelay);
+                // error handling of the timed-out commands may have offlined the device: put it back
+                Path state = d.handle().sysfsDevice().resolve("state");
+                if (!"running".equals(ScsiDebugDisks.read(state))) {
+                    ScsiDebugDisks.write(state, "running");
+                }
             }
         }
-        synchronized (slow) {
+        synchronized (times) {
             assertTrue(slow.stream().anyMatch(r -> r.state() == CheckState.TIMEOUT), "slow path results " + slow);
-            // 3 paths checked every second for 8 s: about 24 checks despite the hung TUR
-            assertTrue(otherTimes.size() >= 18, "other paths checked " + otherTimes.size() + " times: " + otherTimes);
+            assertEquals("tur checker timed out", slow.stream().filter(r -> r.state() == CheckState.TIMEOUT)
+                .findFirst().orElseThrow().message());
+            // 1 s interval for 8 s: the LIO path is checked on schedule and stays up despite the hung TUR
+            List<Long> lioTimes = times.getOrDefault("lio", List.of());
+            assertTrue(lioTimes.size() >= 6, "lio checked at " + lioTimes + " ms");
+            assertTrue(lioResults.stream().allMatch(r -> r.state() == CheckState.UP
+                || r.state() == CheckState.PENDING && r.message().endsWith(" still running")), "lio results " + lioResults);
+            assertTrue(lioResults.stream().filter(r -> r.state() == CheckState.UP).count() >= 5, "lio results " + lioResults);
+            for (int i = 1; i < lioTimes.size(); i++) {
+                assertTrue(lioTimes.get(i) - lioTimes.get(i - 1) <= 2500, "lio check gap at " + lioTimes);
+            }
+            for (int i = 0; i < 2; i++) {
+                assertTrue(times.getOrDefault("other" + i, List.of()).size() >= 6, "other" + i + " " + times);
+            }
         }
     }
 
