@@ -13,7 +13,7 @@ public record MultipathArgs(int verbosity, boolean dryRun, int listLevel, boolea
                             boolean resetWwids, boolean ignoreWwids, boolean bindingsReadOnly,
                             Optional<String> bindingsFile, Optional<String> policy, int showConfig, boolean help,
                             Optional<String> configFile, Optional<String> root, Optional<String> dm,
-                            Optional<String> device) {
+                            Optional<String> device, boolean allowQueueing) {
 
     /** Bad command line: the message is printed with the usage. */
     public static final class UsageException extends Exception {
@@ -101,6 +101,7 @@ public record MultipathArgs(int verbosity, boolean dryRun, int listLevel, boolea
         Optional<String> root = Optional.empty();
         Optional<String> dm = Optional.empty();
         Optional<String> device = Optional.empty();
+        boolean allowQueueing;
 
         void withArg(char c, String v) throws UsageException {
             switch (c) {
@@ -131,7 +132,8 @@ public record MultipathArgs(int verbosity, boolean dryRun, int listLevel, boolea
                 case 't': showConfig = 1; break;
                 case 'T': showConfig = 2; break;
                 case 'h': help = true; break;
-                case 'q': case 'e': break; // accepted, no effect
+                case 'q': allowQueueing = true; break;
+                case 'e': break; // accepted, no effect (no foreign libraries)
                 default: throw new UsageException("invalid option -- '" + c + "'");
             }
         }
@@ -139,7 +141,7 @@ public record MultipathArgs(int verbosity, boolean dryRun, int listLevel, boolea
         MultipathArgs build() {
             return new MultipathArgs(verbosity, dryRun, listLevel, flushOne, flushAll, forceReload, check, addWwid,
                     removeWwid, resetWwids, ignoreWwids, bindingsReadOnly, bindingsFile, policy, showConfig, help,
-                    configFile, root, dm, device);
+                    configFile, root, dm, device, allowQueueing);
         }
     }
 }

@@ -219,9 +219,9 @@ public final class MultipathMain {
                 }
             }
             if (a.listLevel() > 0) {
-                return list(c, a, ref, out);
+                return list(c, root, a, ref, out, err);
             }
-            return configure(c, a, ref, out, err);
+            return configure(c, dm, root, a, ref, out, err);
         } catch (IOException e) {
             err.println("jmultipath: " + e.getMessage());
             return 1;
@@ -240,28 +240,39 @@ public final class MultipathMain {
         out.flush();
     }
 
-    private static int list(Configurator c, MultipathArgs a, Optional<String> ref, PrintStream out)
-            throws IOException {
+    private static int list(Configurator c, HostRoot root, MultipathArgs a, Optional<String> ref, PrintStream out,
+                            PrintStream err) throws IOException {
         Topology t = c.kernelTopology(a.listLevel() >= 2);
+        boolean any = false;
         for (MultipathMap m : t.maps()) {
             if (ref.isPresent() && !m.wwid().equals(ref.get())) {
                 continue;
             }
+            any = true;
             out.print(Formatter.multipathTopology(m, a.verbosity()));
+        }
+        if (any) {
+            warnWithoutDaemon(root, a, err);
         }
         return 0;
     }
 
-    private static int configure(Configurator c, MultipathArgs a, Optional<String> ref, PrintStream out,
-                                 PrintStream err) throws IOException {
+    private static int configure(Configurator c, DeviceMapper dm, HostRoot root, MultipathArgs a,
+                                 Optional<String> ref, PrintStream out, PrintStream err) throws IOException {
         Configurator.Result r = c.configure(ref);
         ToolLog log = new ToolLog(a.verbosity(), err);
         r.warnings().forEach(w -> log.log(1, w));
         r.plan().notes().forEach(n -> log.log(3, n));
+        r.plan().discards().forEach(d -> log.log(0, d));
+        // without a daemon to end it, queueing would hang I/O forever: unless -q, every map is
+        // switched to fail_if_no_path after it was set up (coalesce_paths)
+        boolean noDaemon = !a.dryRun() && !a.allowQueueing() && !DaemonCheck.running(root, System.getenv());
         int rc = 0;
-        for (Reconciler.Outcome o : r.outcomes()) {
+        for (int i = 0; i < r.outcomes().size(); i++) {
+            Reconciler.Outcome o = r.outcomes().get(i);
+            boolean rejected = r.plan().maps().get(i).rejected();
             o.notes().forEach(n -> log.log(2, n));
-            if (o.error().isPresent()) {
+            if (o.error().isPresent() && !rejected) {
                 log.log(0, o.error().get());
                 rc = 1;
                 continue;
@@ -270,10 +281,50 @@ public final class MultipathMain {
                 log.log(2, o.map().name() + ": " + (o.action() == MapAction.CREATE ? "addmap" : "reload")
                         + " [0 " + o.map().sizeSectors() + " multipath " + o.loadedTable().get() + "]");
             }
+            MultipathMap shown = o.map();
+            if (a.dryRun()) {
+                // ACT_DRY_RUN: every map is shown (select_action is not run), with an empty action
+                if (!rejected) {
+                    shown = shown.withAction(MapAction.DRY_RUN);
+                }
+                out.print(Formatter.multipathTopology(shown, a.verbosity()));
+                continue;
+            }
+            if (noDaemon && !rejected) {
+                shown = failIfNoPath(dm, shown, log);
+            }
             if (o.action() != MapAction.NOTHING) {
-                out.print(Formatter.multipathTopology(o.map(), a.verbosity()));
+                out.print(Formatter.multipathTopology(shown, a.verbosity()));
             }
         }
+        if (!a.dryRun() && rc == 0 && (!r.outcomes().isEmpty() || r.kernelMapsBefore() > 0)) {
+            warnWithoutDaemon(root, a, err);
+        }
         return rc;
+    }
+
+    /** dm_queue_if_no_path(map, 0): "fail_if_no_path", and the feature goes from what is printed. */
+    private static MultipathMap failIfNoPath(DeviceMapper dm, MultipathMap m, ToolLog log) {
+        if (m.features().contains("queue_if_no_path")) {
+            log.log(3, m.name() + ": multipathd not running, unset queue_if_no_path feature");
+        }
+        try {
+            dm.message(m.name(), 0, "fail_if_no_path");
+        } catch (DmException e) {
+            log.log(3, m.name() + ": fail_if_no_path: " + e.getMessage());
+            return m;
+        }
+        java.util.List<String> words = new java.util.ArrayList<>(java.util.Arrays.asList(m.features().strip().split("\\s+")));
+        if (!words.isEmpty()) {
+            words.remove(0);
+        }
+        words.remove("queue_if_no_path");
+        return m.withFeatures(words.isEmpty() ? "0" : words.size() + " " + String.join(" ", words));
+    }
+
+    private static void warnWithoutDaemon(HostRoot root, MultipathArgs a, PrintStream err) {
+        if (!DaemonCheck.running(root, System.getenv())) {
+            new ToolLog(a.verbosity(), err).log(2, "Warning: multipath devices exist, but multipathd service is not running");
+        }
     }
 }

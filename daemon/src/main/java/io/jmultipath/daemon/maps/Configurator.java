@@ -42,7 +42,7 @@ public final class Configurator {
 
     /** Everything one configure run did: the plan, per-map outcomes, warnings and the resulting snapshot. */
     public record Result(MapPlanner.Plan plan, List<Reconciler.Outcome> outcomes, List<String> warnings,
-                         Topology topology) {}
+                         Topology topology, int kernelMapsBefore) {}
 
     private final HostRoot root;
     private final Config config;
@@ -120,7 +120,7 @@ public final class Configurator {
             }
         }
         List<MultipathMap> maps = outcomes.stream().filter(o -> o.error().isEmpty()).map(Reconciler.Outcome::map).toList();
-        return new Result(plan, outcomes, warnings, new Topology(maps, plan.paths()));
+        return new Result(plan, outcomes, warnings, new Topology(maps, plan.paths()), kernel.maps().size());
     }
 
     /**

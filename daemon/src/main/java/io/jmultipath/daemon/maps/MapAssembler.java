@@ -32,7 +32,7 @@ public final class MapAssembler {
     public static PlannedMap assemble(String name, String wwid, MapSettings s, List<Path> paths) {
         List<PathGroup> groups = PathGrouping.group(paths, s.pgPolicy());
         int best = PathGrouping.bestPg(groups);
-        long size = paths.get(0).info().sizeSectors();
+        long size = paths.stream().mapToLong(p -> p.info().sizeSectors()).filter(x -> x != 0).findFirst().orElse(0);
         MultipathMap map = new MultipathMap(name, wwid, Optional.empty(), size, s.featuresText(), s.hwHandlerText(),
                 s.selector(), groups, best, MapAction.CREATE,
                 new MapPolicy(s.failback(), 0, s.noPathRetry(), 0), MapStats.ZERO);

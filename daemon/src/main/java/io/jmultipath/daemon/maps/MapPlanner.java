@@ -25,13 +25,19 @@ public final class MapPlanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(MapPlanner.class);
 
-    /** Paths kept (discovery order, map paths bound to their map), planned maps, blacklisted, notes. */
-    public record Plan(List<Path> paths, List<PlannedMap> maps, List<String> blacklisted, List<String> notes) {
+    /**
+     * Paths kept (discovery order, map paths bound to their map), planned maps, blacklisted, notes
+     * (debug level), and discards: "sdX: size N, expected M. Discard" (multipath's level 0: a map
+     * with paths of different sizes is rejected, action REJECT).
+     */
+    public record Plan(List<Path> paths, List<PlannedMap> maps, List<String> blacklisted, List<String> notes,
+                       List<String> discards) {
         public Plan {
             paths = List.copyOf(paths);
             maps = List.copyOf(maps);
             blacklisted = List.copyOf(blacklisted);
             notes = List.copyOf(notes);
+            discards = List.copyOf(discards);
         }
     }
 
@@ -89,6 +95,7 @@ public final class MapPlanner {
         List<Path> kept = new ArrayList<>();
         List<String> blacklisted = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<String> discards = new ArrayList<>();
         for (DiscoveredPath d : discovered) {
             DiscoveredPath p = withWwid(d);
             Verdict v = blacklist(p);
@@ -123,12 +130,17 @@ public final class MapPlanner {
                         + find.mode() + ")");
                 continue;
             }
-            long size = kept.get(idx.get(0)).info().sizeSectors();
+            // the map takes the first non-zero path size; a zero size (no capacity) never mismatches
+            long size = idx.stream().mapToLong(i -> kept.get(i).info().sizeSectors()).filter(x -> x != 0)
+                    .findFirst().orElse(0);
             List<Integer> members = new ArrayList<>();
+            boolean mismatch = false;
             for (int i : idx) {
-                if (kept.get(i).info().sizeSectors() != size) {
-                    notes.add(kept.get(i).dev() + ": size " + kept.get(i).info().sizeSectors()
-                            + " does not match map size " + size + "; path discarded");
+                long s = kept.get(i).info().sizeSectors();
+                if (s != 0 && size != 0 && s != size) {
+                    // coalesce_paths: "ouch, avoid feeding that to the DM" — the map is rejected
+                    discards.add(kept.get(i).dev() + ": size " + s + ", expected " + size + ". Discard");
+                    mismatch = true;
                 } else {
                     members.add(i);
                 }
@@ -143,8 +155,9 @@ public final class MapPlanner {
                 kept.set(i, b);
                 bound.add(b);
             }
-            maps.add(MapAssembler.assemble(name, wwid, ms, bound));
+            PlannedMap pm = MapAssembler.assemble(name, wwid, ms, bound);
+            maps.add(mismatch ? pm.withAction(io.jmultipath.daemon.topology.MapAction.REJECT) : pm);
         }
-        return new Plan(kept, maps, blacklisted, notes);
+        return new Plan(kept, maps, blacklisted, notes, discards);
     }
 }

@@ -17,6 +17,16 @@ public record PlannedMap(MapSettings settings, MultipathMap map, MultipathTable 
         return map.name();
     }
 
+    /** The same map with another planned action (REJECT for a map that must not be loaded). */
+    public PlannedMap withAction(io.jmultipath.daemon.topology.MapAction a) {
+        return new PlannedMap(settings, map.withAction(a), table);
+    }
+
+    /** Rejected by planning (paths of different sizes): never loaded. */
+    public boolean rejected() {
+        return map.action() == io.jmultipath.daemon.topology.MapAction.REJECT;
+    }
+
     /** The same map under another name (its paths bound to that name). */
     public PlannedMap withName(String newName) {
         java.util.List<io.jmultipath.daemon.topology.PathGroup> groups = map.groups().stream()

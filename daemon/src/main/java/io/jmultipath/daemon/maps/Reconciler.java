@@ -72,6 +72,10 @@ public final class Reconciler {
      */
     public Outcome applyOne(PlannedMap p, KernelMaps kernel, boolean dryRun, boolean forceReload) {
         List<String> notes = new ArrayList<>();
+        if (p.rejected()) {
+            return new Outcome(MapAction.REJECT, p.map(), Optional.of(p.wwid() + ": map rejected: paths of different sizes"),
+                    notes, Optional.empty());
+        }
         Optional<KernelMap> existing = kernel.byWwid(p.wwid());
         Optional<KernelMap> holder = kernel.byName(p.name()).filter(m -> !m.wwid().equals(p.wwid()));
         if (existing.isEmpty()) {

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** What was just done to a map (printed as the "create: " / "reload: " prefix of the topology). */
 public enum MapAction {
-    NOTHING(null), CREATE("create"), RELOAD("reload"), RENAME("rename"), SWITCHPG("switchpg"), REJECT("reject");
+    NOTHING(null), CREATE("create"), RELOAD("reload"), RENAME("rename"), SWITCHPG("switchpg"), REJECT("reject"),
+    /** multipath -d: every planned map is printed with an empty action (": mpatha (…) …"), as 0.9.4's ACT_DRY_RUN. */
+    DRY_RUN("");
 
     private final String text;
 

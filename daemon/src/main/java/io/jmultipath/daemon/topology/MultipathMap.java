@@ -55,6 +55,12 @@ public record MultipathMap(String name, String wwid, Optional<DmMapInfo> dm, lon
                 policy, stats);
     }
 
+    /** The same map with another features string ("1 queue_if_no_path"). */
+    public MultipathMap withFeatures(String newFeatures) {
+        return new MultipathMap(name, wwid, dm, sizeSectors, newFeatures, hwHandler, selector, groups, nextPg, action,
+                policy, stats);
+    }
+
     public MultipathMap withName(String newName) {
         return new MultipathMap(newName, wwid, dm, sizeSectors, features, hwHandler, selector, groups, nextPg, action,
                 policy, stats);

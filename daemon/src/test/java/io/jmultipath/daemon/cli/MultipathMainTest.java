@@ -25,20 +25,28 @@ class MultipathMainTest {
         FakeSan san = FakeSan.in(tmp).localDisk().lio(1, 2).config(UFN_ON).write();
         FakeSan.Run dry = san.jmultipath("-d");
         assertEquals(0, dry.rc(), dry.err());
-        assertGolden("e2e/iscsi-2path-create.txt", dry.out());
+        assertGolden("e2e/iscsi-2path-dry.txt", dry.out());
+        assertTrue(dry.out().startsWith(": mpatha ("), "0.9.4 dry run: ACT_DRY_RUN prints an empty action");
         assertEquals("", san.jmultipath("-ll").out(), "dry run must not create maps");
 
         FakeSan.Run create = san.jmultipath("-v2");
         assertEquals(0, create.rc(), create.err());
-        assertEquals(dry.out(), create.out());
+        assertGolden("e2e/iscsi-2path-create.txt", create.out());
+        assertTrue(create.log().contains("Warning: multipath devices exist, but multipathd service is not running\n"),
+                create.log());
         FakeSan.Run ll = san.jmultipath("-ll");
         assertEquals(0, ll.rc(), ll.err());
         assertGolden("e2e/iscsi-2path-ll.txt", ll.out());
+        assertTrue(ll.out().contains("features='0'"), "no daemon: queueing was turned off (fail_if_no_path)");
         assertGolden("e2e/iscsi-2path-l.txt", san.jmultipath("-l").out());
         assertEquals("mpatha\n", san.jmultipath("-ll", "-v1").out());
 
         FakeSan.Run again = san.jmultipath("-v2");
-        assertEquals("", again.out(), "equal maps are adopted, not reloaded");
+        assertTrue(again.out().startsWith("reload: mpatha (3"), "queueing differs from no_path_retry: reload");
+        FakeSan.Run queue = san.jmultipath("-v2", "-q");
+        assertTrue(queue.out().startsWith("reload: mpatha (3") && queue.out().contains("features='1 queue_if_no_path'"),
+                queue.out());
+        assertEquals("", san.jmultipath("-v2", "-q").out(), "equal maps are adopted, not reloaded");
         assertTrue(san.jmultipath("-r").out().startsWith("reload: mpatha (3"));
 
         FakeSan.Run flush = san.jmultipath("-F");
@@ -113,7 +121,7 @@ class MultipathMainTest {
 
         FakeSan known = FakeSan.in(tmp.resolve("b")).lio(2, 2).config(strict).write()
                 .wwids("360014050000000000000000abc000002");
-        FakeSan.Run one = known.jmultipath("-v1");
+        FakeSan.Run one = known.jmultipath("-v1", "-q");
         assertEquals("mpatha\n", one.out());
         assertTrue(known.jmultipath("-ll").out().startsWith("mpatha (360014050000000000000000abc000002) dm-0"));
 
@@ -121,7 +129,7 @@ class MultipathMainTest {
                 "strict: the wwids entry makes the path valid");
         FakeSan.Run add = known.jmultipath("-a", "/dev/sdb");
         assertEquals("wwid '360014050000000000000000abc000001' added\n", add.out());
-        assertEquals("mpathb\n", known.jmultipath("-v1").out());
+        assertEquals("mpathb\n", known.jmultipath("-v1", "-q").out());
         assertEquals("wwid '360014050000000000000000abc000001' removed\n", known.jmultipath("-w", "/dev/sdb").out());
         assertEquals("wwid '360014050000000000000000abc000001' not in wwids file\n",
                 known.jmultipath("-w", "/dev/sdb").out());
@@ -136,7 +144,8 @@ class MultipathMainTest {
         java.nio.file.Files.writeString(san.root().resolve("/sys/block/sdc/size"), "0x10\n");
         FakeSan.Run r = san.jmultipath("-v2");
         assertEquals(0, r.rc(), r.err());
-        assertEquals(List.of("sdc: invalid value '0x10' in /sys/block/sdc/size"),
+        assertEquals(List.of("sdc: invalid value '0x10' in /sys/block/sdc/size",
+                        "Warning: multipath devices exist, but multipathd service is not running"),
                 r.log().lines().filter(l -> !l.contains(": addmap [")).toList(), r.err());
         assertTrue(r.out().contains(" sdb 8:16 ") && !r.out().contains("sdc"), r.out());
         assertEquals(List.of("create: mpatha (360014050000000000000000abc000001) undef LIO-ORG,disk"),

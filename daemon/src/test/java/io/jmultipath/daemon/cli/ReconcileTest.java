@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReconcileTest {
 
     static final String UFN = "defaults {\n\tuser_friendly_names yes\n\tfind_multipaths on\n}\n";
+    // runs use -q (queueing allowed without multipathd) so that a re-run compares like-for-like tables
 
     @TempDir
     Path tmp;
@@ -28,7 +29,7 @@ class ReconcileTest {
         try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
             dm.create("mpatha", "LVM-Xy12abc", List.of(new DmTarget(0, 2048, "linear", "8:16 0")));
         }
-        FakeSan.Run r = san.jmultipath("-v2");
+        FakeSan.Run r = san.jmultipath("-v2", "-q");
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.out().startsWith("create: mpathb (360014050000000000000000abc000001) undef"), r.out());
         assertEquals("mpathb\n", san.jmultipath("-ll", "-v1").out());
@@ -42,14 +43,14 @@ class ReconcileTest {
     @Test
     void aliasChangeRenamesTheExistingMap() {
         FakeSan san = FakeSan.in(tmp).lio(2, 2).config(UFN).write();
-        assertEquals("mpatha\nmpathb\n", san.jmultipath("-v1").out());
+        assertEquals("mpatha\nmpathb\n", san.jmultipath("-v1", "-q").out());
         san.config(UFN + "multipaths {\n\tmultipath {\n\t\twwid 360014050000000000000000abc000002\n"
                 + "\t\talias data\n\t}\n}\n").write();
-        FakeSan.Run r = san.jmultipath("-v2");
+        FakeSan.Run r = san.jmultipath("-v2", "-q");
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.out().startsWith("rename: data (360014050000000000000000abc000002) dm-1 LIO-ORG,disk\n"), r.out());
         assertEquals("data\nmpatha\n", san.jmultipath("-ll", "-v1").out());
-        assertEquals("", san.jmultipath("-v2").out(), "second run: nothing left to do");
+        assertEquals("", san.jmultipath("-v2", "-q").out(), "second run: nothing left to do");
     }
 
     @Test
@@ -57,16 +58,16 @@ class ReconcileTest {
         String lun1Data = UFN + "multipaths {\n\tmultipath {\n\t\twwid 360014050000000000000000abc000001\n"
                 + "\t\talias data\n\t}\n}\n";
         FakeSan san = FakeSan.in(tmp).lio(2, 2).config(lun1Data).write();
-        assertEquals("data\nmpatha\n", san.jmultipath("-v1").out());
+        assertEquals("data\nmpatha\n", san.jmultipath("-v1", "-q").out());
         san.config(UFN + "multipaths {\n\tmultipath {\n\t\twwid 360014050000000000000000abc000002\n"
                 + "\t\talias data\n\t}\n}\n").write();
-        FakeSan.Run r = san.jmultipath("-v2", "/dev/sdc");
+        FakeSan.Run r = san.jmultipath("-v2", "-q", "/dev/sdc");
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.log().contains("360014050000000000000000abc000002: unable to rename mpatha to data "
                 + "(data is used by 360014050000000000000000abc000001)\n"), r.log());
         assertEquals("", r.out(), "the map keeps its name; nothing else changed");
         assertEquals(0, san.jmultipath("-f", "mpatha").rc());
-        FakeSan.Run c = san.jmultipath("-v2", "/dev/sdc");
+        FakeSan.Run c = san.jmultipath("-v2", "-q", "/dev/sdc");
         assertTrue(c.out().startsWith("create: 360014050000000000000000abc000002 undef LIO-ORG,disk\n"), c.out());
         assertTrue(c.log().contains("360014050000000000000000abc000002: can't use alias \"data\" used by "
                 + "360014050000000000000000abc000001, falling back to WWID\n"), c.log());
@@ -75,26 +76,26 @@ class ReconcileTest {
     @Test
     void kernelOnAnotherGroupIsSwitchedBack() {
         FakeSan san = FakeSan.in(tmp).lio(1, 2).config(UFN).write();
-        assertEquals(0, san.jmultipath("-v2").rc());
+        assertEquals(0, san.jmultipath("-v2", "-q").rc());
         try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
             dm.message("mpatha", 0, "switch_group 2");
         }
-        FakeSan.Run r = san.jmultipath("-v2");
+        FakeSan.Run r = san.jmultipath("-v2", "-q");
         assertTrue(r.out().startsWith("switchpg: mpatha (360014050000000000000000abc000001) dm-0 LIO-ORG,disk\n"),
                 r.out());
         try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
             assertTrue(dm.table("mpatha").get(0).params().contains(" 2 1 service-time"),
                     dm.table("mpatha").get(0).params());
         }
-        assertEquals("", san.jmultipath("-v2").out());
+        assertEquals("", san.jmultipath("-v2", "-q").out());
     }
 
     @Test
     void changedPathSetReloads() {
         FakeSan san = FakeSan.in(tmp).lio(1, 2).config(UFN).write();
-        assertEquals(0, san.jmultipath("-v2").rc());
+        assertEquals(0, san.jmultipath("-v2", "-q").rc());
         san.writer().setAccessState(san.paths().get(1), "active/optimized");
-        FakeSan.Run r = san.jmultipath("-v2");
+        FakeSan.Run r = san.jmultipath("-v2", "-q");
         assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000001) dm-0 LIO-ORG,disk\n"), r.out());
         assertTrue(r.out().contains("`-+- policy='service-time 0' prio=50 status=undef\n"
                 + "  |- 2:0:0:1 sdb 8:16 undef ready running\n  `- 3:0:0:1 sdc 8:32 undef ready running\n"), r.out());

@@ -30,11 +30,12 @@ class UdevCookieOneShotTest {
     @Test
     void createRenameForcedReloadAndFlush() {
         FakeSan san = FakeSan.in(tmp).lio(1, 2).config(UFN).write();
-        assertEquals(0, san.jmultipath("-v0").rc());
+        // -q: queueing stays on (as with multipathd running), so the second run only renames
+        assertEquals(0, san.jmultipath("-v0", "-q").rc());
         san.config(UFN.replace("}\n", "\tskip_kpartx yes\n}\n") + "multipaths {\n\tmultipath {\n"
                 + "\t\twwid 360014050000000000000000abc000001\n\t\talias data\n\t}\n}\n").write();
-        assertEquals(0, san.jmultipath("-v0").rc());
-        assertEquals(0, san.jmultipath("-v0", "-r").rc());
+        assertEquals(0, san.jmultipath("-v0", "-q").rc());
+        assertEquals(0, san.jmultipath("-v0", "-r", "-q").rc());
         assertEquals(0, san.jmultipath("-F").rc());
         assertEquals(List.of(
                 "add mpatha -",

@@ -33,7 +33,7 @@ class FormatterTest {
     void setUp() throws Exception {
         FakeSan san = FakeSan.in(tmp).localDisk().lio(2, 2)
                 .config("defaults {\n\tuser_friendly_names yes\n\tfind_multipaths on\n}\n").write();
-        assertEquals(0, san.jmultipath("-v0").rc());
+        assertEquals(0, san.jmultipath("-v0", "-q").rc(), "-q: queueing kept, as with the daemon running");
         try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
             var cfg = ConfigLoader.load(san.root().multipathConf(), san.root().confDir()).config();
             Topology k = new Configurator(san.root(), cfg, dm, new SysfsPathProbe(), Configurator.Options.DEFAULT)

@@ -108,7 +108,8 @@ class BindingsFileTest {
         assertEquals(0, r.rc(), r.err());
         assertEquals("/etc/multipath/bindings:2: malformed line ignored (alias without wwid): 'mpatha'\n"
                 + "mpatha: addmap [0 2097152 multipath 1 queue_if_no_path 1 alua 2 1 service-time 0 1 1 8:16 1 "
-                + "service-time 0 1 1 8:32 1]\n", r.log());
+                + "service-time 0 1 1 8:32 1]\n"
+                + "Warning: multipath devices exist, but multipathd service is not running\n", r.log());
         assertTrue(r.err().matches("(?s)\\d+\\.\\d{6} \\| /etc/multipath/bindings:2: .*"), r.err());
         assertTrue(r.out().startsWith("create: mpatha (3600140500"), r.out());
         assertEquals("# mine\nmpatha\nmpatha 360014050000000000000000abc000001\n",
