@@ -270,11 +270,16 @@ public final class MultipathMain {
         int rc = 0;
         for (int i = 0; i < r.outcomes().size(); i++) {
             Reconciler.Outcome o = r.outcomes().get(i);
-            boolean rejected = r.plan().maps().get(i).rejected();
+            boolean rejected = o.action() == MapAction.REJECT;
+            boolean planReject = r.plan().maps().get(i).rejected(); // paths of different sizes
+            boolean nameReject = o.error().map(e -> e.contains("already taken by a non-multipath map")).orElse(false);
             o.notes().forEach(n -> log.log(2, n));
-            if (o.error().isPresent() && !rejected) {
-                log.log(0, o.error().get());
-                rc = 1;
+            if (o.error().isPresent() && !planReject) {
+                log.log(nameReject ? 1 : 0, o.error().get());
+            }
+            if (rejected && !planReject && !nameReject) {
+                // domap failed (an ioctl error): the map is ignored and not printed; the run goes on
+                log.log(2, o.map().name() + ": ignoring map");
                 continue;
             }
             if (!a.dryRun() && o.loadedTable().isPresent()) {
@@ -283,12 +288,20 @@ public final class MultipathMain {
             }
             MultipathMap shown = o.map();
             if (a.dryRun()) {
-                // ACT_DRY_RUN: every map is shown (select_action is not run), with an empty action
+                // ACT_DRY_RUN: every considered map is shown (select_action is not run), with an empty action
                 if (!rejected) {
                     shown = shown.withAction(MapAction.DRY_RUN);
                 }
                 out.print(Formatter.multipathTopology(shown, a.verbosity()));
                 continue;
+            }
+            if (!rejected && (o.action().loadsTable() || o.action() == MapAction.RENAME)) {
+                // domap in client mode: after a successful create/reload/rename, switch to the best group
+                try {
+                    dm.message(shown.name(), 0, "switch_group " + shown.nextPg());
+                } catch (DmException e) {
+                    log.log(3, shown.name() + ": switch_group " + shown.nextPg() + ": " + e.getMessage());
+                }
             }
             if (noDaemon && !rejected) {
                 shown = failIfNoPath(dm, shown, log);
@@ -297,7 +310,7 @@ public final class MultipathMain {
                 out.print(Formatter.multipathTopology(shown, a.verbosity()));
             }
         }
-        if (!a.dryRun() && rc == 0 && (!r.outcomes().isEmpty() || r.kernelMapsBefore() > 0)) {
+        if (!a.dryRun() && (!r.outcomes().isEmpty() || r.kernelMapsBefore() > 0)) {
             warnWithoutDaemon(root, a, err);
         }
         return rc;

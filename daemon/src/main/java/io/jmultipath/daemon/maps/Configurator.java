@@ -7,6 +7,7 @@ import io.jmultipath.daemon.discovery.SysfsReader;
 import io.jmultipath.daemon.host.HostRoot;
 import io.jmultipath.daemon.names.BindingsFile;
 import io.jmultipath.daemon.names.WwidsFile;
+import io.jmultipath.daemon.topology.MapAction;
 import io.jmultipath.daemon.topology.MapPolicy;
 import io.jmultipath.daemon.topology.MultipathMap;
 import io.jmultipath.daemon.topology.Path;
@@ -94,10 +95,19 @@ public final class Configurator {
         return configure(p -> refWwid.isEmpty() || p.wwid().equals(refWwid.get()), refWwid.isPresent());
     }
 
-    private Result configure(Predicate<Path> only, boolean explicit) throws IOException {
+    private Result configure(Predicate<Path> scope, boolean explicit) throws IOException {
         Discovery.Result found = discover();
         List<String> warnings = new ArrayList<>(found.warnings());
         KernelMaps kernel = KernelMaps.read(dm);
+        // FORCE_RELOAD_NONE (multipath without -r): a path already in a map is coalesced; a map is
+        // only (re)considered for a path that is in none
+        java.util.Set<String> coalesced = new java.util.HashSet<>();
+        if (!options.forceReload()) {
+            for (KernelMap k : kernel.maps()) {
+                k.table().ifPresent(t -> t.devices().forEach(d -> coalesced.add(d.toString())));
+            }
+        }
+        Predicate<Path> only = p -> scope.test(p) && !coalesced.contains(p.devT());
         WwidsFile.Parsed known = wwids().read();
         warnings.addAll(known.warnings());
         SettingsResolver sr = new SettingsResolver(config, options.forcedPolicy());
@@ -109,10 +119,15 @@ public final class Configurator {
                 kernel.maps().stream().map(KernelMap::wwid).collect(Collectors.toSet()), only, namer);
         namer.flush();
         warnings.addAll(namer.warnings());
+        if (!options.dryRun()) {
+            reinstate(kernel, plan.paths());
+        }
         List<Reconciler.Outcome> outcomes = new Reconciler(dm).apply(plan.maps(), kernel, options.dryRun(),
                 options.forceReload());
         if (!options.dryRun()) {
-            List<String> ok = outcomes.stream().filter(o -> o.error().isEmpty()).map(o -> o.map().wwid()).toList();
+            // remember_wwid: on map creation
+            List<String> ok = outcomes.stream().filter(o -> o.error().isEmpty() && o.action() == MapAction.CREATE)
+                    .map(o -> o.map().wwid()).toList();
             try {
                 wwids().addAll(ok);
             } catch (IOException e) {
@@ -121,6 +136,38 @@ public final class Configurator {
         }
         List<MultipathMap> maps = outcomes.stream().filter(o -> o.error().isEmpty()).map(Reconciler.Outcome::map).toList();
         return new Result(plan, outcomes, warnings, new Topology(maps, plan.paths()), kernel.maps().size());
+    }
+
+    /**
+     * get_dm_mpvec's reinstate_paths (multipath creating maps): in every existing map, a path the
+     * kernel has failed is reinstated when its checker says it is up, or when its group is merely
+     * enabled (not the active or a disabled one).
+     */
+    private void reinstate(KernelMaps kernel, List<Path> evaluated) {
+        Map<String, Path> byDevT = new HashMap<>();
+        evaluated.forEach(p -> byDevT.put(p.devT(), p));
+        for (KernelMap k : kernel.maps()) {
+            if (k.status().isEmpty()) {
+                continue;
+            }
+            for (io.jmultipath.dmctl.MultipathStatus.GroupStatus g : k.status().get().groups()) {
+                for (io.jmultipath.dmctl.MultipathStatus.PathStatus ps : g.paths()) {
+                    Path p = byDevT.get(ps.dev().toString());
+                    if (ps.active() || p == null) {
+                        continue;
+                    }
+                    boolean up = p.state() == CheckState.UP;
+                    if (!up && g.state() != io.jmultipath.dmctl.MultipathStatus.GroupState.ENABLED) {
+                        continue;
+                    }
+                    try {
+                        dm.message(k.name(), 0, "reinstate_path " + ps.dev());
+                    } catch (io.jmultipath.dmctl.DmException e) {
+                        LOG.error("{}: error reinstating", p.dev());
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -104,8 +104,16 @@ public final class Reconciler {
         // force_udev_reload (select_action): a reload forced by the user or a size change is
         // announced to udev as a new activation, not as a reload
         boolean forceUdevReload = forceReload || k.sizeSectors() != p.map().sizeSectors();
-        MapAction action = reload ? MapAction.RELOAD : rename ? MapAction.RENAME
-                : switchPg ? MapAction.SWITCHPG : MapAction.NOTHING;
+        boolean resize = k.sizeSectors() != p.map().sizeSectors();
+        MapAction action;
+        if (reload) {
+            action = resize ? (rename ? MapAction.RESIZE_RENAME : MapAction.RESIZE)
+                    : rename ? MapAction.RELOAD_RENAME : MapAction.RELOAD;
+        } else if (switchPg) {
+            action = rename ? MapAction.SWITCHPG_RENAME : MapAction.SWITCHPG;
+        } else {
+            action = rename ? MapAction.RENAME : MapAction.NOTHING;
+        }
         String finalName = rename ? p.name() : name;
         if (!dryRun) {
             try {
@@ -134,7 +142,7 @@ public final class Reconciler {
 
     private Outcome create(PlannedMap p, KernelMaps kernel, boolean dryRun, List<String> notes) {
         if (kernel.nameTakenExcept(p.name(), p.wwid())) {
-            String err = p.name() + ": name already in use by another device-mapper device";
+            String err = p.wwid() + ": alias \"" + p.name() + "\" already taken by a non-multipath map";
             LOG.warn("{}", err);
             return new Outcome(MapAction.REJECT, p.map().withAction(MapAction.REJECT), Optional.of(err), notes,
                     Optional.empty());

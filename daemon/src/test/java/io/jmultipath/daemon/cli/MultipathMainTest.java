@@ -41,13 +41,13 @@ class MultipathMainTest {
         assertGolden("e2e/iscsi-2path-l.txt", san.jmultipath("-l").out());
         assertEquals("mpatha\n", san.jmultipath("-ll", "-v1").out());
 
-        FakeSan.Run again = san.jmultipath("-v2");
-        assertTrue(again.out().startsWith("reload: mpatha (3"), "queueing differs from no_path_retry: reload");
-        FakeSan.Run queue = san.jmultipath("-v2", "-q");
+        assertEquals("", san.jmultipath("-v2").out(), "existing maps are left alone without -r");
+        assertEquals("", san.jmultipath("-d").out(), "nor considered by a dry run");
+        FakeSan.Run queue = san.jmultipath("-r", "-q");
         assertTrue(queue.out().startsWith("reload: mpatha (3") && queue.out().contains("features='1 queue_if_no_path'"),
                 queue.out());
-        assertEquals("", san.jmultipath("-v2", "-q").out(), "equal maps are adopted, not reloaded");
-        assertTrue(san.jmultipath("-r").out().startsWith("reload: mpatha (3"));
+        FakeSan.Run forced = san.jmultipath("-r");
+        assertTrue(forced.out().startsWith("reload: mpatha (3") && forced.out().contains("features='0'"), forced.out());
 
         FakeSan.Run flush = san.jmultipath("-F");
         assertEquals(0, flush.rc(), flush.err());

@@ -46,9 +46,14 @@ class ReconcileTest {
         assertEquals("mpatha\nmpathb\n", san.jmultipath("-v1", "-q").out());
         san.config(UFN + "multipaths {\n\tmultipath {\n\t\twwid 360014050000000000000000abc000002\n"
                 + "\t\talias data\n\t}\n}\n").write();
-        FakeSan.Run r = san.jmultipath("-v2", "-q");
+        assertEquals("", san.jmultipath("-v2", "-q").out(),
+                "without -r, paths already in maps are coalesced: existing maps are not touched");
+        FakeSan.Run r = san.jmultipath("-r", "-q");
         assertEquals(0, r.rc(), r.err());
-        assertTrue(r.out().startsWith("rename: data (360014050000000000000000abc000002) dm-1 LIO-ORG,disk\n"), r.out());
+        assertTrue(r.log().contains("360014050000000000000000abc000002: rename mpathb to data\n"), r.log());
+        assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000001) dm-0 "), r.out());
+        assertTrue(r.out().contains("\n: data (360014050000000000000000abc000002) dm-1 LIO-ORG,disk\n"),
+                "reload + rename (ACT_RELOAD_RENAME) has no action name: " + r.out());
         assertEquals("data\nmpatha\n", san.jmultipath("-ll", "-v1").out());
         assertEquals("", san.jmultipath("-v2", "-q").out(), "second run: nothing left to do");
     }
@@ -61,11 +66,12 @@ class ReconcileTest {
         assertEquals("data\nmpatha\n", san.jmultipath("-v1", "-q").out());
         san.config(UFN + "multipaths {\n\tmultipath {\n\t\twwid 360014050000000000000000abc000002\n"
                 + "\t\talias data\n\t}\n}\n").write();
-        FakeSan.Run r = san.jmultipath("-v2", "-q", "/dev/sdc");
+        FakeSan.Run r = san.jmultipath("-r", "-q", "/dev/sdc");
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.log().contains("360014050000000000000000abc000002: unable to rename mpatha to data "
                 + "(data is used by 360014050000000000000000abc000001)\n"), r.log());
-        assertEquals("", r.out(), "the map keeps its name; nothing else changed");
+        assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000002) dm-1"),
+                "the map keeps its name: " + r.out());
         assertEquals(0, san.jmultipath("-f", "mpatha").rc());
         FakeSan.Run c = san.jmultipath("-v2", "-q", "/dev/sdc");
         assertTrue(c.out().startsWith("create: 360014050000000000000000abc000002 undef LIO-ORG,disk\n"), c.out());
@@ -73,32 +79,74 @@ class ReconcileTest {
                 + "360014050000000000000000abc000001, falling back to WWID\n"), c.log());
     }
 
+    /** select_action with a map the kernel runs on another group (the daemon's weak reconfigure): switch_group. */
     @Test
-    void kernelOnAnotherGroupIsSwitchedBack() {
+    void kernelOnAnotherGroupIsSwitchedBack() throws Exception {
         FakeSan san = FakeSan.in(tmp).lio(1, 2).config(UFN).write();
         assertEquals(0, san.jmultipath("-v2", "-q").rc());
         try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
             dm.message("mpatha", 0, "switch_group 2");
-        }
-        FakeSan.Run r = san.jmultipath("-v2", "-q");
-        assertTrue(r.out().startsWith("switchpg: mpatha (360014050000000000000000abc000001) dm-0 LIO-ORG,disk\n"),
-                r.out());
-        try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
-            assertTrue(dm.table("mpatha").get(0).params().contains(" 2 1 service-time"),
-                    dm.table("mpatha").get(0).params());
+            var cfg = io.jmultipath.config.ConfigLoader.load(san.root().multipathConf(), san.root().confDir()).config();
+            var c = new io.jmultipath.daemon.maps.Configurator(san.root(), cfg, dm,
+                    new io.jmultipath.daemon.maps.SysfsPathProbe(), io.jmultipath.daemon.maps.Configurator.Options.DEFAULT);
+            var kernel = io.jmultipath.daemon.maps.KernelMaps.read(dm);
+            var plan = c.planner().plan(c.discover().paths(),
+                    io.jmultipath.daemon.maps.FindMultipaths.tool("greedy", java.util.Set.of(), false),
+                    java.util.Set.of(), p -> true, new io.jmultipath.daemon.maps.BindingsNamer(c.bindings(), kernel, true));
+            var o = new io.jmultipath.daemon.maps.Reconciler(dm).applyOne(plan.maps().get(0), kernel, false, false);
+            assertEquals(io.jmultipath.daemon.topology.MapAction.SWITCHPG, o.action());
+            assertTrue(dm.table("mpatha").get(0).params().contains(" 2 1 service-time"), dm.table("mpatha").get(0).params());
         }
         assertEquals("", san.jmultipath("-v2", "-q").out());
     }
 
     @Test
-    void changedPathSetReloads() {
+    void failedButHealthyPathsOfExistingMapsAreReinstated() {
+        FakeSan san = FakeSan.in(tmp).lio(1, 2).config(UFN).write();
+        assertEquals(0, san.jmultipath("-v2", "-q").rc());
+        try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
+            dm.message("mpatha", 0, "fail_path 8:32");
+            assertTrue(dm.status("mpatha").get(0).params().contains("8:32 F"), dm.status("mpatha").get(0).params());
+        }
+        assertEquals("", san.jmultipath("-v2", "-q").out(), "nothing to print");
+        try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
+            assertTrue(dm.status("mpatha").get(0).params().contains("8:32 A"), "reinstated: "
+                    + dm.status("mpatha").get(0).params());
+        }
+        // like reinstate_paths, a failed path of a group that is merely enabled (not active) is
+        // reinstated even when it is down: the kernel fails it again on the first I/O
+        san.writer().setState(san.paths().get(1), "offline");
+        try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
+            dm.message("mpatha", 0, "fail_path 8:32");
+        }
+        san.jmultipath("-v2", "-q");
+        try (DeviceMapper dm = DeviceMappers.open(san.dmSpec())) {
+            assertTrue(dm.status("mpatha").get(0).params().contains(" E 0 1 2 8:32 A "), dm.status("mpatha").get(0).params());
+        }
+    }
+
+    @Test
+    void changedPathStatesNeedForceReload() {
         FakeSan san = FakeSan.in(tmp).lio(1, 2).config(UFN).write();
         assertEquals(0, san.jmultipath("-v2", "-q").rc());
         san.writer().setAccessState(san.paths().get(1), "active/optimized");
-        FakeSan.Run r = san.jmultipath("-v2", "-q");
+        assertEquals("", san.jmultipath("-v2", "-q").out(), "multipath without -r leaves existing maps alone");
+        FakeSan.Run r = san.jmultipath("-r", "-q");
         assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000001) dm-0 LIO-ORG,disk\n"), r.out());
         assertTrue(r.out().contains("`-+- policy='service-time 0' prio=50 status=undef\n"
                 + "  |- 2:0:0:1 sdb 8:16 undef ready running\n  `- 3:0:0:1 sdc 8:32 undef ready running\n"), r.out());
+    }
+
+    @Test
+    void aNewPathReloadsItsMap() throws Exception {
+        FakeSan san = FakeSan.in(tmp).lio(1, 2)
+                .config("defaults {\n\tuser_friendly_names yes\n\tfind_multipaths greedy\n}\n").write();
+        java.nio.file.Files.writeString(san.root().resolve("/sys/block/sdc/device/vendor"), "\n"); // unusable for now
+        assertEquals(0, san.jmultipath("-v2", "-q").rc());
+        san.writer().writePath(san.paths().get(1), false); // the path comes (back)
+        FakeSan.Run r = san.jmultipath("-v2", "-q");
+        assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000001) dm-0"), r.out());
+        assertTrue(r.out().contains(" sdc 8:32 "), r.out());
     }
 
     @Test

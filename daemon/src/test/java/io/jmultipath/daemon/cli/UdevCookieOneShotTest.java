@@ -30,7 +30,7 @@ class UdevCookieOneShotTest {
     @Test
     void createRenameForcedReloadAndFlush() {
         FakeSan san = FakeSan.in(tmp).lio(1, 2).config(UFN).write();
-        // -q: queueing stays on (as with multipathd running), so the second run only renames
+        // -q: queueing stays on (as with multipathd running)
         assertEquals(0, san.jmultipath("-v0", "-q").rc());
         san.config(UFN.replace("}\n", "\tskip_kpartx yes\n}\n") + "multipaths {\n\tmultipath {\n"
                 + "\t\twwid 360014050000000000000000abc000001\n\t\talias data\n\t}\n}\n").write();
@@ -40,6 +40,7 @@ class UdevCookieOneShotTest {
         assertEquals(List.of(
                 "add mpatha -",
                 "change mpatha DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE",
+                // the plain second run leaves the existing map alone (multipath without -r); -r renames
                 "change data DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE|SUBSYSTEM_1",          // rename, skip_kpartx
                 "change data DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE|SUBSYSTEM_1",          // -r: no RELOAD flag
                 "remove data DISABLE_LIBRARY_FALLBACK|PRIMARY_SOURCE"), uevents(san));
