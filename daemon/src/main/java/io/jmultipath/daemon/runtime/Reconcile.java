@@ -92,7 +92,7 @@ final class Reconcile {
             if (!pm.map().paths().isEmpty()) {
                 m.resolution = Optional.of(settings.resolve(pm.map().paths().get(0).info()));
             }
-            if (o.action() == MapAction.CREATE || o.action() == MapAction.RELOAD) {
+            if (o.action().loadsTable()) {
                 m.mapLoads++;
             }
             logAction(o, pm, old);
