@@ -268,6 +268,7 @@ public final class MultipathMain {
         // switched to fail_if_no_path after it was set up (coalesce_paths)
         boolean noDaemon = !a.dryRun() && !a.allowQueueing() && !DaemonCheck.running(root, System.getenv());
         int rc = 0;
+        java.util.List<MultipathMap> switchTo = new java.util.ArrayList<>();
         for (int i = 0; i < r.outcomes().size(); i++) {
             Reconciler.Outcome o = r.outcomes().get(i);
             boolean rejected = o.action() == MapAction.REJECT;
@@ -295,19 +296,27 @@ public final class MultipathMain {
                 out.print(Formatter.multipathTopology(shown, a.verbosity()));
                 continue;
             }
-            if (!rejected && (o.action().loadsTable() || o.action() == MapAction.RENAME)) {
-                // domap in client mode: after a successful create/reload/rename, switch to the best group
-                try {
-                    dm.message(shown.name(), 0, "switch_group " + shown.nextPg());
-                } catch (DmException e) {
-                    log.log(3, shown.name() + ": switch_group " + shown.nextPg() + ": " + e.getMessage());
-                }
+            if (!rejected && (o.action().loadsTable() || o.action().renames())) {
+                switchTo.add(shown);
             }
             if (noDaemon && !rejected) {
                 shown = failIfNoPath(dm, shown, log);
             }
             if (o.action() != MapAction.NOTHING) {
                 out.print(Formatter.multipathTopology(shown, a.verbosity()));
+            }
+        }
+        if (!switchTo.isEmpty()) {
+            // domap in client mode: after a successful create/reload/rename, switch to the best group;
+            // first let udev process the new tables (what the udev cookie wait gives multipath), or
+            // its probing I/O would make the kernel pick a group again
+            UdevSettle.await(root);
+            for (MultipathMap m : switchTo) {
+                try {
+                    dm.message(m.name(), 0, "switch_group " + m.nextPg());
+                } catch (DmException e) {
+                    log.log(3, m.name() + ": switch_group " + m.nextPg() + ": " + e.getMessage());
+                }
             }
         }
         if (!a.dryRun() && (!r.outcomes().isEmpty() || r.kernelMapsBefore() > 0)) {

@@ -28,10 +28,22 @@ public final class BindingsNamer implements Namer {
     private BindingsFile.Parsed parsed;
 
     public BindingsNamer(BindingsFile bindings, KernelMaps kernel, boolean readOnly) {
+        this(bindings, kernel, readOnly, true);
+    }
+
+    /**
+     * @param readOnly    compute names without writing the bindings file (dry run)
+     * @param allocate    false for {@code multipath -B} (read-only bindings file): WWIDs without a
+     *                    binding are named by their WWID, as get_user_friendly_alias allocates nothing
+     */
+    public BindingsNamer(BindingsFile bindings, KernelMaps kernel, boolean readOnly, boolean allocate) {
         this.bindings = bindings;
         this.kernel = kernel;
         this.readOnly = readOnly;
+        this.allocate = allocate;
     }
+
+    private final boolean allocate;
 
     /** WWID → alias of the bindings file, built once. */
     private java.util.Map<String, String> byWwid;
@@ -61,6 +73,9 @@ public final class BindingsNamer implements Namer {
             if (known != null) {
                 assign(known);
                 return known;
+            }
+            if (!allocate) {
+                return wwid;
             }
             String prefix = s.aliasPrefix();
             java.util.BitSet used = used(prefix);

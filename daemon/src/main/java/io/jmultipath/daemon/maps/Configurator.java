@@ -114,7 +114,7 @@ public final class Configurator {
         FindMultipaths find = FindMultipaths.tool(explicit ? "greedy" : sr.findMultipaths(), known.wwids(),
                 options.ignoreWwids());
         BindingsNamer namer = new BindingsNamer(bindings(), kernel,
-                options.dryRun() || options.bindingsReadOnly());
+                options.dryRun() || options.bindingsReadOnly(), !options.bindingsReadOnly());
         MapPlanner.Plan plan = planner().plan(found.paths(), find,
                 kernel.maps().stream().map(KernelMap::wwid).collect(Collectors.toSet()), only, namer);
         namer.flush();

@@ -135,7 +135,9 @@ public final class Reconciler {
                         Optional.of(finalName + ": " + e.getMessage()), notes, Optional.empty());
             }
         }
-        MultipathMap shown = p.map().withName(finalName).withAction(action).withDm(Optional.of(dmInfo(k.info())));
+        // what multipath prints is the new map: no dm device info yet (undef, wp=undef), new groups
+        // (status undef), but the paths keep the state the kernel map gave them (active / failed)
+        MultipathMap shown = withKernelPathStates(p.map().withName(finalName).withAction(action), k);
         return new Outcome(action, shown, Optional.empty(), notes,
                 reload ? Optional.of(p.table().format()) : Optional.empty());
     }
@@ -168,6 +170,20 @@ public final class Reconciler {
     static boolean noUsablePaths(PlannedMap p) {
         return p.map().paths().stream().noneMatch(x -> x.state() == CheckState.UP || x.state() == CheckState.GHOST
                 || x.state() == CheckState.PENDING);
+    }
+
+    static MultipathMap withKernelPathStates(MultipathMap m, KernelMap k) {
+        if (k.status().isEmpty()) {
+            return m;
+        }
+        io.jmultipath.dmctl.MultipathStatus st = k.status().get();
+        List<io.jmultipath.daemon.topology.PathGroup> groups = new ArrayList<>();
+        for (io.jmultipath.daemon.topology.PathGroup g : m.groups()) {
+            groups.add(g.withPaths(g.paths().stream().map(x -> st.path(new io.jmultipath.dmctl.DevT(x.info().major(),
+                    x.info().minor())).map(ps -> x.withDm(ps.active() ? io.jmultipath.daemon.topology.DmPathState.ACTIVE
+                    : io.jmultipath.daemon.topology.DmPathState.FAILED, ps.failCount())).orElse(x)).toList()));
+        }
+        return m.withGroups(groups, m.nextPg());
     }
 
     public static DmMapInfo dmInfo(DmInfo i) {

@@ -174,6 +174,24 @@ class MultipathMainTest {
     }
 
     @Test
+    void readOnlyAndAlternateBindingsFiles() throws Exception {
+        FakeSan san = FakeSan.in(tmp).lio(2, 2).config(UFN_ON).write()
+                .bindings(io.jmultipath.daemon.names.BindingsFile.HEADER + "mpathq 360014050000000000000000abc000002\n");
+        FakeSan.Run ro = san.jmultipath("-B", "-v1", "-q");
+        assertEquals("360014050000000000000000abc000001\nmpathq\n", ro.out(),
+                "-B: existing bindings are used, nothing new is allocated (the WWID names the map)");
+        assertEquals(io.jmultipath.daemon.names.BindingsFile.HEADER + "mpathq 360014050000000000000000abc000002\n",
+                java.nio.file.Files.readString(san.root().bindingsFile()), "-B never writes");
+        assertEquals(0, san.jmultipath("-F").rc());
+        Path alt = tmp.resolve("alt-bindings");
+        assertEquals("mpatha\nmpathb\n", san.jmultipath("-b", alt.toString(), "-v1", "-q").out());
+        assertTrue(java.nio.file.Files.readString(alt).endsWith("mpatha 360014050000000000000000abc000001\n"
+                + "mpathb 360014050000000000000000abc000002\n"), java.nio.file.Files.readString(alt));
+        assertEquals(io.jmultipath.daemon.names.BindingsFile.HEADER + "mpathq 360014050000000000000000abc000002\n",
+                java.nio.file.Files.readString(san.root().bindingsFile()), "-b FILE: the default file is untouched");
+    }
+
+    @Test
     void findMultipathsSmartWaitsForASecondPath() {
         String smart = "defaults {\n\tuser_friendly_names yes\n\tfind_multipaths smart\n"
                 + "\tfind_multipaths_timeout 30\n}\n";

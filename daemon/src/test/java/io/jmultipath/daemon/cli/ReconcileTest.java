@@ -51,8 +51,8 @@ class ReconcileTest {
         FakeSan.Run r = san.jmultipath("-r", "-q");
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.log().contains("360014050000000000000000abc000002: rename mpathb to data\n"), r.log());
-        assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000001) dm-0 "), r.out());
-        assertTrue(r.out().contains("\n: data (360014050000000000000000abc000002) dm-1 LIO-ORG,disk\n"),
+        assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000001) undef "), r.out());
+        assertTrue(r.out().contains("\n: data (360014050000000000000000abc000002) undef LIO-ORG,disk\n"),
                 "reload + rename (ACT_RELOAD_RENAME) has no action name: " + r.out());
         assertEquals("data\nmpatha\n", san.jmultipath("-ll", "-v1").out());
         assertEquals("", san.jmultipath("-v2", "-q").out(), "second run: nothing left to do");
@@ -70,7 +70,7 @@ class ReconcileTest {
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.log().contains("360014050000000000000000abc000002: unable to rename mpatha to data "
                 + "(data is used by 360014050000000000000000abc000001)\n"), r.log());
-        assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000002) dm-1"),
+        assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000002) undef"),
                 "the map keeps its name: " + r.out());
         assertEquals(0, san.jmultipath("-f", "mpatha").rc());
         FakeSan.Run c = san.jmultipath("-v2", "-q", "/dev/sdc");
@@ -132,9 +132,11 @@ class ReconcileTest {
         san.writer().setAccessState(san.paths().get(1), "active/optimized");
         assertEquals("", san.jmultipath("-v2", "-q").out(), "multipath without -r leaves existing maps alone");
         FakeSan.Run r = san.jmultipath("-r", "-q");
-        assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000001) dm-0 LIO-ORG,disk\n"), r.out());
+        assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000001) undef LIO-ORG,disk\n"
+                + "size=1.0G features='1 queue_if_no_path' hwhandler='1 alua' wp=undef\n"), r.out());
         assertTrue(r.out().contains("`-+- policy='service-time 0' prio=50 status=undef\n"
-                + "  |- 2:0:0:1 sdb 8:16 undef ready running\n  `- 3:0:0:1 sdc 8:32 undef ready running\n"), r.out());
+                        + "  |- 2:0:0:1 sdb 8:16 active ready running\n  `- 3:0:0:1 sdc 8:32 active ready running\n"),
+                "the new map, with the kernel's path states: " + r.out());
     }
 
     @Test
@@ -145,7 +147,7 @@ class ReconcileTest {
         assertEquals(0, san.jmultipath("-v2", "-q").rc());
         san.writer().writePath(san.paths().get(1), false); // the path comes (back)
         FakeSan.Run r = san.jmultipath("-v2", "-q");
-        assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000001) dm-0"), r.out());
+        assertTrue(r.out().startsWith("reload: mpatha (360014050000000000000000abc000001) undef"), r.out());
         assertTrue(r.out().contains(" sdc 8:32 "), r.out());
     }
 
