@@ -94,9 +94,13 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         return t;
     }
 
+    /** How often the CLI's snapshot is rebuilt at most while things change. */
+    static final Duration PUBLISH_INTERVAL = Duration.ofMillis(200);
+
     private void ownerLoop() {
         long lastPing = 0;
         long pingEvery = notify.watchdog().map(d -> d.toNanos() / 2).orElse(Long.MAX_VALUE);
+        engine.publishInterval(PUBLISH_INTERVAL);
         try {
             while (!stop) {
                 long now = engine.deps.clock().getAsLong();
@@ -107,8 +111,9 @@ public final class Daemon implements DaemonControl, AutoCloseable {
                     Engine.LOG.warn("checker loop: {}", e.toString());
                     next = now + 1_000_000_000L;
                 }
+                long bound = engine.publishPending() ? PUBLISH_INTERVAL.toNanos() : 1_000_000_000L;
                 long wait = Math.max(1_000_000L, Math.min(next - engine.deps.clock().getAsLong(),
-                        Math.min(1_000_000_000L, pingEvery)));
+                        Math.min(bound, pingEvery)));
                 engine.runPending(Duration.ofNanos(wait));
                 if (now - lastPing >= pingEvery) {
                     notify.watchdogPing();
@@ -177,6 +182,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             Engine.LOG.error("reconfigure: {} (keeping the running configuration)", e.getMessage());
             return Reply.fail(e.getMessage());
         } finally {
+            engine.publishIfDirty(); // the next read sees the new configuration
             notify.ready("up");
         }
     }

@@ -64,6 +64,8 @@ public final class Engine {
     private volatile String state = "startup";
     private long nextSecond;
     private int syncCursor;
+    private long publishIntervalNanos;
+    private long lastPublish;
     private boolean dirty;
     boolean queueWithoutDaemon;
     long reconciliations;
@@ -106,7 +108,7 @@ public final class Engine {
             n++;
             r = mailbox.poll();
         }
-        publishIfDirty();
+        publishIfDue();
         return n;
     }
 
@@ -265,7 +267,7 @@ public final class Engine {
             dirty |= !all.isEmpty(); // next_check counts down every second
         }
         long sched = scheduler.tick(now);
-        publishIfDirty();
+        publishIfDue();
         return sched - nextSecond < 0 ? sched : nextSecond;
     }
 
@@ -295,10 +297,30 @@ public final class Engine {
         dirty = true;
     }
 
+    /**
+     * At most one snapshot per publish interval (0 = after every batch of messages): building
+     * one is O(paths), and check results arrive all the time on a big host.
+     */
+    public void publishInterval(Duration d) {
+        publishIntervalNanos = d.toNanos();
+    }
+
+    boolean publishPending() {
+        return dirty;
+    }
+
+    private void publishIfDue() {
+        if (dirty && (publishIntervalNanos == 0 || deps.clock().getAsLong() - lastPublish >= publishIntervalNanos)) {
+            publishIfDirty();
+        }
+    }
+
+    /** Publishes now if anything changed (after CLI writes: a following read sees the change). */
     void publishIfDirty() {
         if (!dirty) {
             return;
         }
+        lastPublish = deps.clock().getAsLong();
         dirty = false;
         List<MultipathMap> ms = new ArrayList<>();
         for (MapRuntime m : maps.values()) {

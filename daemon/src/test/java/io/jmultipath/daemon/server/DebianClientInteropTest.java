@@ -45,6 +45,17 @@ class DebianClientInteropTest {
         return cmd;
     }
 
+    private static Result run(List<String> cmd) {
+        try {
+            return DaemonProcess.run(cmd);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<String> nobody(long pid, String... args) {
         List<String> cmd = new ArrayList<>(List.of("nsenter", "--net=/proc/" + pid + "/ns/net", "--",
                 "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", MULTIPATHD));
@@ -95,8 +106,8 @@ class DebianClientInteropTest {
 
             assertEquals(new Result(0, "ok\n"), DaemonProcess.run(client(pid, "reinstate", "path", dev)));
             d.awaitLog("^" + fake.get(0).major() + ":" + fake.get(0).minor() + ": reinstated$", Duration.ofSeconds(20));
-            Result back = DaemonProcess.run(client(pid, "-kshow paths format \"%d %t %T\""));
-            assertTrue(back.out().lines().anyMatch(l -> l.matches(dev + " +active +ready *")), back.out());
+            d.awaitCondition(() -> run(client(pid, "-kshow paths format \"%d %t %T\"")).out().lines()
+                    .anyMatch(l -> l.matches(dev + " +active +ready *")), Duration.ofSeconds(5), dev + " active ready");
 
             Result bogus = DaemonProcess.run(client(pid, "show", "bogus"));
             assertEquals(0, bogus.rc(), "0.9.4's client exits 0 unless the reply is exactly \"fail\"");

@@ -57,7 +57,7 @@ public final class ShowTopologyBench {
             System.gc();
             Thread.sleep(1000);
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("idle with %d paths after %ds of checking: RSS %d MiB, heap used %d MiB (max %d MiB)%n",
+            System.out.printf("this benchmark JVM (not the daemon as shipped: see daemon-rss), idle with %d paths after %ds: RSS %d MiB, heap used %d MiB (max %d MiB)%n",
                     san.paths.size(), Long.getLong("idle.seconds", 10), BenchSan.rssKb() / 1024,
                     (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
             d.close();
