@@ -36,7 +36,7 @@ final class ReadCommands {
             case LIST_PATHS -> Reply.text(Formatter.paths(t, Formatter.PATHS_FORMAT, false));
             case LIST_PATHS_FMT -> Reply.text(Formatter.paths(t, c.require(FORMAT), false));
             case LIST_PATHS_RAW_FMT -> Reply.text(Formatter.paths(t, c.require(FORMAT), true));
-            case LIST_PATH -> path(t, c.require(PATH)).map(p -> Reply.text(Formatter.path(p, "%o") + "\n"))
+            case LIST_PATH -> path(t, c.require(PATH)).map(p -> Reply.text(line(Formatter.path(p, "%o"))))
                     .orElseGet(Reply::deviceNotFound);
             case LIST_MAPS -> Reply.text(Formatter.maps(t, Formatter.MAPS_FORMAT, false));
             case LIST_MAPS_STATUS -> Reply.text(Formatter.maps(t, Formatter.MAPS_STATUS_FORMAT, false));
@@ -62,6 +62,11 @@ final class ReadCommands {
             case LIST_DAEMON -> Reply.text("pid " + ProcessHandle.current().pid() + " " + s.daemonState() + "\n");
             default -> throw new IllegalArgumentException("not a read command: " + c.command());
         };
+    }
+
+    /** snprint_path's one line, ending in a newline. */
+    private static String line(String s) {
+        return s.endsWith("\n") ? s : s + "\n";
     }
 
     static Optional<MultipathMap> map(Topology t, String key) {

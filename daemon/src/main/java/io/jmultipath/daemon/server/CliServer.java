@@ -61,6 +61,7 @@ public final class CliServer implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            removeStale(Path.of(name));
         }
         ServerBootstrap b = new ServerBootstrap().group(group)
                 .channel(EpollServerDomainSocketChannel.class)
@@ -81,6 +82,25 @@ public final class CliServer implements AutoCloseable {
             throw new IOException(name + ": interrupted while binding", e);
         } catch (Exception e) {
             throw new IOException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A socket file left by a daemon that did not stop cleanly is removed (as ux_socket_listen
+     * unlinks it); one a live daemon still listens on is not: binding then fails.
+     */
+    static void removeStale(Path socket) throws IOException {
+        if (!Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(socket))) {
+            throw new IOException(socket + ": another daemon is listening on it");
+        } catch (java.net.SocketException e) { // ECONNREFUSED: nobody listens
+            if (!Files.isDirectory(socket)) {
+                LOG.debug("{}: removing a stale socket ({})", socket, e.getMessage());
+                Files.deleteIfExists(socket);
+            }
         }
     }
 

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uevents from the kernel over netlink. Subscribes to the udev group (2) when udevd runs (events
- * then carry udev properties), else to the kernel group (1). Kernel-group datagrams are accepted
+ * Uevents from the kernel over netlink. Subscribes to the kernel group (1), and to the udev group
+ * (2) as well when udevd runs (those events carry udev properties). Kernel-group datagrams are accepted
  * only from port id 0 (the kernel); udev-group ones only from uid 0. Undecodable datagrams are
  * logged and skipped. Only block disks pass ({@link UeventFilter}).
  */
@@ -37,9 +37,13 @@ public final class NetlinkUeventSource implements UeventSource {
         return new NetlinkUeventSource(NetlinkSocket.open(groups, RECEIVE_BUFFER), groups);
     }
 
-    /** Udev group when udevd's control socket exists below root, else the kernel group. */
+    /**
+     * The kernel group always (events arrive without udev: initrd, containers); the udev group too
+     * when udevd's control socket exists below root (its events carry udev's properties). A path
+     * then announces itself twice; the second event only costs work if udev changed what is known.
+     */
     public static int defaultGroups(Path runUdevControl) {
-        return Files.exists(runUdevControl) ? GROUP_UDEV : GROUP_KERNEL;
+        return Files.exists(runUdevControl) ? GROUP_KERNEL | GROUP_UDEV : GROUP_KERNEL;
     }
 
     public int groups() {

@@ -96,6 +96,45 @@ class DaemonCliTest {
         assertEquals("ok\n", ask(sock, "reconfigure"));
     }
 
+    /** The read commands of §2.3 through the socket. */
+    @Test
+    void everyShowCommand() throws Exception {
+        String sock = start(List.of(tmp.resolve("s").toString()));
+        String name = h.map().name();
+        String wwid = h.map().wwid();
+        String dev = h.map().groups().get(0).paths().get(0).dev();
+        assertEquals("running\n", ask(sock, "show path " + dev));
+        assertEquals("fail\n", ask(sock, "show path sdzz"));
+        assertTrue(ask(sock, "show maps").lines().anyMatch(l -> l.matches(name + " +dm-\\d+ +" + wwid + " *")));
+        assertTrue(ask(sock, "show maps status").startsWith("name"));
+        assertTrue(ask(sock, "show maps format \"%n %N\"").lines().anyMatch(l -> l.matches(name + " +2 *")));
+        assertEquals(name + " 2\n", ask(sock, "show map " + name + " raw format \"%n %N\""));
+        assertEquals(h.map().paths().size() + 0L, ask(sock, "show paths raw format %d").lines().filter(l -> !l.isBlank())
+                .filter(l -> h.map().paths().stream().anyMatch(p -> p.dev().equals(l.strip()))).count());
+        assertEquals(ask(sock, "show topology"), ask(sock, "show maps topology"));
+        String first = name.equals(wwid) ? name + " dm-" : name + " (" + wwid + ") dm-";
+        assertTrue(ask(sock, "show map " + wwid + " topology").startsWith(first), "map by WWID");
+        assertTrue(ask(sock, "show map dm-" + h.map().dm().orElseThrow().minor() + " topology").startsWith(first), "map by dm-N");
+        String json = ask(sock, "show map " + name + " json");
+        assertTrue(json.startsWith("{\n   \"major_version\": 0,\n   \"minor_version\": 1,\n   \"map\":"), json);
+        assertTrue(ask(sock, "show maps json").contains("\"maps\": ["));
+        assertEquals("fail\n", ask(sock, "show map nosuch json"));
+        String status = ask(sock, "show status");
+        assertTrue(status.startsWith("path checker states:\nup                  4\n\npaths: 4\nbusy: False\n"), status);
+        assertTrue(ask(sock, "show daemon").matches("pid \\d+ running\n"));
+        assertTrue(ask(sock, "show blacklist").startsWith("device node rules:\n- blacklist:\n"));
+        String devices = ask(sock, "show devices");
+        assertTrue(devices.startsWith("available block devices:\n"), devices);
+        assertTrue(devices.contains("    " + dev + "  devnode whitelisted, monitored\n"), devices);
+        assertTrue(ask(sock, "show wildcards").startsWith("multipath format wildcards:\n"));
+        String local = ask(sock, "show config local");
+        assertTrue(local.contains("multipaths {") && local.contains(wwid), local);
+        assertTrue(local.contains("vendor \"(LIO-ORG|SUSE)\""), "only the device entries in use: " + local);
+        assertFalse(local.contains("\"NETAPP\""), local);
+        assertTrue(ask(sock, "show config").contains("\"NETAPP\""), "show config has the whole hwtable");
+        assertTrue(ask(sock, "show config").contains("retrigger_tries 3"), "the daemon's values, not multipath -t's");
+    }
+
     @Test
     void delMapAndAddMap() throws Exception {
         String sock = start(List.of(tmp.resolve("s").toString()));

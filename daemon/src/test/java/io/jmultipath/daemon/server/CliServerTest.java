@@ -139,6 +139,26 @@ class CliServerTest {
         assertTrue(ask(pathname, "show paths").startsWith("paths of"));
     }
 
+    /** A socket file a crashed daemon left behind is replaced; one a live daemon listens on is not. */
+    @Test
+    void staleSocketFileIsReplacedALiveOneIsNot() throws IOException {
+        CliServer other = new CliServer(new CliDispatcher(cmd -> Reply.text("other\n")), Duration.ofMillis(300));
+        try {
+            IOException e = assertThrows(IOException.class, () -> other.bind(pathname));
+            assertTrue(e.getMessage().contains("another daemon is listening"), e.getMessage());
+            assertTrue(ask(pathname, "show paths").startsWith("paths of"), "the first daemon keeps serving");
+            Path stale = tmp.resolve("stale");
+            java.nio.channels.ServerSocketChannel left = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+            left.bind(UnixDomainSocketAddress.of(stale));
+            left.close(); // the file stays, nobody listens
+            assertTrue(java.nio.file.Files.exists(stale));
+            other.bind(stale.toString());
+            assertEquals("other\n", ask(stale.toString(), "show paths"));
+        } finally {
+            other.close();
+        }
+    }
+
     /** A client that sends its command and shuts its sending side gets the reply, then EOF. */
     @Test
     void halfClosedClientStillGetsItsReply() throws IOException {
