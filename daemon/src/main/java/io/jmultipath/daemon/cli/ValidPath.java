@@ -49,9 +49,11 @@ final class ValidPath {
         this.now = now;
     }
 
-    int run(DevArg a, PrintStream out) throws IOException {
+    int run(DevArg a, PrintStream out, java.util.function.Consumer<String> log) throws IOException {
         if (a.kind() != DevArg.Kind.DEVNODE) {
-            return 1; // a dev_t is not a block device name: is_path_valid fails, nothing printed
+            // a dev_t is not a block device name: is_path_valid fails, nothing printed
+            log.accept("sysfs_is_multipathed: error scanning /sys/block/" + a.name() + "/holders");
+            return 1;
         }
         String name = a.name();
         if (multipathedBySysfs(name)) {

@@ -55,7 +55,7 @@ final class WwidCommands {
                         .findMultipaths(), known, options.ignoreWwids());
                 return new ValidPath(root, context(kernel), find, known, kernel,
                         Optional.ofNullable(System.getenv("DM_MULTIPATH_DEVICE_PATH")), Instant.now())
-                        .run(dev.orElseThrow(), out);
+                        .run(dev.orElseThrow(), out, m -> new ToolLog(a.verbosity(), err).log(1, m));
             }
             if (dev.isEmpty()) {
                 return 0; // -a without a device: nothing to add, like multipath(8)
