@@ -76,8 +76,8 @@ public final class CoreBench {
         for (int i = 1; i <= 3; i++) {
             long t = System.nanoTime();
             Out o = tool(List.of("--root", dir.toString(), "--dm", "emulated", "-d"));
-            System.out.printf("jmultipath -d run %d (end to end, in-process): rc=%d, %d 'create:' maps, %s ms%n", i, o.rc,
-                    count(o.out, "create: "), clock.ms(t));
+            System.out.printf("jmultipath -d run %d (end to end, in-process): rc=%d, %d maps (': ' dry-run lines), %s ms%n",
+                    i, o.rc, count(o.out, ": "), clock.ms(t));
         }
         Config config = ConfigLoader.load(root.multipathConf(), root.confDir()).config();
         for (int i = 1; i <= 3; i++) {
