@@ -55,6 +55,13 @@ public final class Demo {
     }
 
     public static int run(DaemonOptions o) {
+        return new Demo().start(o);
+    }
+
+    private final Object setup = new Object();
+    private volatile boolean stopping;
+
+    private int start(DaemonOptions o) {
         Path dir;
         boolean own = o.root().isEmpty();
         try {
@@ -62,6 +69,16 @@ public final class Demo {
         } catch (IOException e) {
             System.err.println("jmultipathd --demo: cannot create a temp dir: " + e.getMessage());
             return 1;
+        }
+        // a signal before the daemon's handlers are in place ends the JVM through the shutdown hooks
+        Thread cleanup = new Thread(() -> {
+            synchronized (setup) {
+                stopping = true;
+                deleteTree(dir);
+            }
+        }, "demo-cleanup");
+        if (own) {
+            Runtime.getRuntime().addShutdownHook(cleanup);
         }
         try {
             return run(o, dir);
@@ -71,11 +88,50 @@ public final class Demo {
         } finally {
             if (own) {
                 deleteTree(dir);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down: the hook runs (and finds nothing left)
+                }
             }
         }
     }
 
-    private static int run(DaemonOptions o, Path dir) throws IOException {
+    /** The simulated host and its kernel, ready for the daemon. */
+    private record San(HostRoot root, SanTreeWriter writer, List<FakePath> paths, EmulatedDeviceMapper dm, Path state,
+                       boolean direct) {
+    }
+
+    private int run(DaemonOptions o, Path dir) throws IOException {
+        San san;
+        synchronized (setup) { // the cleanup hook waits for the tree to be complete before it deletes it
+            if (stopping) {
+                return 0;
+            }
+            san = build(dir);
+        }
+        if (stopping) {
+            return 0;
+        }
+        String socket = o.socket().orElse(dir.resolve("jmultipathd.socket").toString());
+        String prog = System.getProperty(PROG_PROPERTY, "jmultipathd");
+        String tool = prog.endsWith("jmultipathd") ? prog.substring(0, prog.length() - 1 - "multipathd".length()) + "jmultipath"
+                : "jmultipath";
+        Flapper flapper = new Flapper(san.root(), san.writer(), san.dm(), san.paths().get(0), !san.direct());
+        String hints = hints(dir, san.state(), san.paths().get(0).dev(), socket, prog, tool, san.direct());
+        try {
+            return DaemonLauncher.runDaemon(san.root(), san.dm(), new ReplayUeventSource(), List.of(socket),
+                    new ConfigSource(Optional.empty(), san.root()), () -> {
+                        System.out.print(hints); // once the socket listens: the hints work when pasted
+                        System.out.flush();
+                        flapper.start();
+                    });
+        } finally {
+            flapper.stop();
+        }
+    }
+
+    private static San build(Path dir) throws IOException {
         HostRoot root = new HostRoot(dir);
         SanTreeWriter w = new SanTreeWriter(root);
         List<FakeLun> luns = new ArrayList<>();
@@ -94,22 +150,7 @@ public final class Demo {
         Set<DevT> devs = paths.stream().map(p -> new DevT(p.major(), p.minor())).collect(Collectors.toSet());
         Path state = dir.resolve("dm-emulated.state");
         EmulatedDeviceMapper dm = EmulatedDeviceMapper.shared(state, devs::contains);
-        String socket = o.socket().orElse(dir.resolve("jmultipathd.socket").toString());
-        String prog = System.getProperty(PROG_PROPERTY, "jmultipathd");
-        String tool = prog.endsWith("jmultipathd") ? prog.substring(0, prog.length() - 1 - "multipathd".length()) + "jmultipath"
-                : "jmultipath";
-        Flapper flapper = new Flapper(root, w, dm, paths.get(0), !direct);
-        String hints = hints(dir, state, paths.get(0).dev(), socket, prog, tool, direct);
-        try {
-            return DaemonLauncher.runDaemon(root, dm, new ReplayUeventSource(), List.of(socket),
-                    new ConfigSource(Optional.empty(), root), () -> {
-                        System.out.print(hints); // once the socket listens: the hints work when pasted
-                        System.out.flush();
-                        flapper.start();
-                    });
-        } finally {
-            flapper.stop();
-        }
+        return new San(root, w, paths, dm, state, direct);
     }
 
     static String hints(Path dir, Path state, String victim, String socket, String prog, String tool, boolean direct) {
@@ -143,6 +184,9 @@ public final class Demo {
     }
 
     static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
