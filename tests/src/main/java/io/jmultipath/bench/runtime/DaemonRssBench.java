@@ -84,6 +84,21 @@ public final class DaemonRssBench {
             System.out.printf("  start to %d maps answered over the socket: %.0f ms%n", maps, startMs);
             System.out.printf("  idle %.0f s: %s, %s, CPU %.2f s (%.1f%% of one core)%n", wall, field(st, "VmRSS"),
                     field(st, "VmHWM"), cpu, 100 * cpu / wall);
+            try (CliClient c = CliClient.connect(List.of(sock.toString()))) {
+                int n = 50;
+                long[] lat = new long[n];
+                int bytes = 0;
+                for (int i = 0; i < n; i++) {
+                    long t = System.nanoTime();
+                    bytes = c.execute("show topology", Duration.ofSeconds(30)).length();
+                    lat[i] = System.nanoTime() - t;
+                }
+                java.util.Arrays.sort(lat);
+                System.out.printf("  show topology against it (%d bytes, first %.1f ms): p50 %.1f ms, p90 %.1f ms, max %.1f ms%n",
+                        bytes, lat[0] / 1e6, lat[n / 2] / 1e6, lat[n * 9 / 10] / 1e6, lat[n - 1] / 1e6);
+            }
+            String after = Files.readString(Path.of("/proc", Long.toString(p.pid()), "status"));
+            System.out.printf("  after 50 show topology: %s%n", field(after, "VmRSS"));
         } finally {
             p.destroy();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
