@@ -248,8 +248,22 @@ public final class Engine {
 
     /** Kernel-side changes (dm event): re-read every map's status, note paths the kernel failed. */
     public void onDmEvent() {
+        boolean gone = false;
         for (MapRuntime m : new ArrayList<>(maps.values())) {
+            if (deps.dm().info(m.name).isEmpty()) {
+                // removed behind our back (dmsetup remove, multipath -f): forget it, like uev_remove_map;
+                // it comes back with "add map" or reconfigure
+                LOG.info("{}: devmap removed", m.name);
+                maps.remove(m.wwid);
+                byName.remove(m.name);
+                suppressed.add(m.wwid);
+                gone = true;
+                continue;
+            }
             policy.syncFromKernel(m, true);
+        }
+        if (gone) {
+            reconcile.run("map removed", false);
         }
     }
 

@@ -250,6 +250,25 @@ class EnginePolicyTest {
         assertEquals(CheckState.UP, h.path(fp.dev()).state());
     }
 
+    /** A map removed behind the daemon's back (dmsetup remove) is forgotten until "add map". */
+    @Test
+    void externallyRemovedMapIsForgottenUntilAddMap(@TempDir Path tmp) throws Exception {
+        Harness h = new Harness(tmp, 1, 2, CONFIG);
+        h.engine.start();
+        String name = h.map().name();
+        String wwid = h.map().wwid();
+        h.dm.remove(name, false);
+        h.engine.onDmEvent();
+        h.engine.runPending();
+        assertTrue(h.engine.snapshot().topology().maps().isEmpty());
+        assertTrue(h.engine.snapshot().topology().paths().stream().allMatch(p -> p.mapName().isEmpty()), "paths orphaned");
+        h.advance(Duration.ofSeconds(10));
+        assertTrue(h.dm.info(name).isEmpty(), "not recreated on its own");
+        assertEquals("ok\n", cli(h, "add map " + wwid));
+        assertTrue(h.dm.info(name).isPresent());
+        assertEquals(1, h.engine.snapshot().topology().maps().size());
+    }
+
     /** Operator fail/reinstate: the checker stays off until reinstate, then confirms the path. */
     @Test
     void operatorFailHoldsUntilReinstate(@TempDir Path tmp) throws Exception {
