@@ -8,11 +8,12 @@ import java.util.List;
  * words split on whitespace; {@code {} and {@code }} are tokens of their own outside quotes; a double
  * quote is emitted as a {@link Token#QUOTE} marker token; {@code ""} inside quotes is a literal quote;
  * {@code #} and {@code !} start a comment outside quotes. Non-ASCII bytes count as whitespace outside
- * quotes, like C's {@code !isascii()}.
+ * quotes, like C's {@code !isascii()}. multipathd splits CLI commands with the same function, so the
+ * daemon's command parser uses it too.
  */
-final class Tokenizer {
+public final class Tokenizer {
     /** One token; {@code quote} marks a double-quote delimiter. */
-    record Token(String text, boolean quote) {
+    public record Token(String text, boolean quote) {
         static final Token QUOTE = new Token("\"", true);
 
         @Override
@@ -29,7 +30,7 @@ final class Tokenizer {
     }
 
     /** Tokens of one line (without newline); empty for blank and comment-only lines. */
-    static List<Token> tokenize(String s) {
+    public static List<Token> tokenize(String s) {
         List<Token> out = new ArrayList<>();
         int n = s.length();
         int cp = 0;

@@ -1,5 +1,6 @@
 package io.jmultipath.daemon.server;
 
+import io.jmultipath.config.Tokenizer.Token;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,16 +17,16 @@ public final class CliParser {
     }
 
     public static ParsedCommand parse(String line) throws CliParseException {
-        Optional<List<CliTokenizer.Token>> strvec = CliTokenizer.strvec(line);
+        Optional<List<Token>> strvec = CliTokenizer.strvec(line);
         if (strvec.isEmpty()) {
             throw new CliParseException(CliParseException.Kind.NO_MEMORY, "empty command");
         }
-        List<CliTokenizer.Token> tokens = strvec.get();
+        List<Token> tokens = strvec.get();
         List<CliKeyword> typed = new ArrayList<>();
         Map<CliKeyword, String> params = new EnumMap<>(CliKeyword.class);
         CliKeyword pending = null;
         for (int i = 0; i < tokens.size(); i++) {
-            CliTokenizer.Token t = tokens.get(i);
+            Token t = tokens.get(i);
             if (t.quote()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package io.jmultipath.daemon.server;
 
-import java.util.ArrayList;
+import io.jmultipath.config.Tokenizer;
+import io.jmultipath.config.Tokenizer.Token;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,17 +15,12 @@ import java.util.Optional;
  */
 public final class CliTokenizer {
 
-    /** One token; {@code quote} marks a double-quote delimiter. */
-    public record Token(String text, boolean quote) {
-        static final Token QUOTE = new Token("\"", true);
-    }
-
     private CliTokenizer() {
     }
 
     /** The words of a command, without the quote tokens. */
     public static List<String> tokenize(String line) {
-        return strvec(line).map(v -> v.stream().filter(t -> !t.quote()).map(Token::text).toList()).orElse(List.of());
+        return Tokenizer.tokenize(line).stream().filter(t -> !t.quote()).map(Token::text).toList();
     }
 
     /**
@@ -32,56 +28,7 @@ public final class CliTokenizer {
      * (multipathd then answers "Not enough memory", as its NULL vector means).
      */
     public static Optional<List<Token>> strvec(String s) {
-        int n = s.length();
-        int cp = 0;
-        while (cp < n && space(s.charAt(cp))) {
-            cp++;
-        }
-        if (cp >= n || s.charAt(cp) == '!' || s.charAt(cp) == '#') {
-            return Optional.empty();
-        }
-        List<Token> out = new ArrayList<>();
-        boolean inString = false;
-        while (true) {
-            int start = cp;
-            char c = cp < n ? s.charAt(cp) : '\0';
-            if (c == '"' && !(inString && cp + 1 < n && s.charAt(cp + 1) == '"')) {
-                cp++;
-                out.add(Token.QUOTE);
-                inString = !inString;
-            } else if (!inString && (c == '{' || c == '}')) {
-                out.add(new Token(String.valueOf(c), false));
-                cp++;
-            } else {
-                boolean twoQuotes = false;
-                while (true) {
-                    while (cp < n && s.charAt(cp) != '"' && (inString || word(s.charAt(cp)))) {
-                        cp++;
-                    }
-                    if (inString && cp + 1 < n && s.charAt(cp) == '"' && s.charAt(cp + 1) == '"') {
-                        twoQuotes = true;
-                        cp += 2;
-                        continue;
-                    }
-                    break;
-                }
-                String tok = s.substring(start, cp);
-                out.add(new Token(twoQuotes ? tok.replace("\"\"", "\"") : tok, false));
-            }
-            while (!inString && cp < n && space(s.charAt(cp))) {
-                cp++;
-            }
-            if (cp >= n || (!inString && (s.charAt(cp) == '!' || s.charAt(cp) == '#'))) {
-                return Optional.of(out);
-            }
-        }
-    }
-
-    private static boolean space(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b || c > 0x7f;
-    }
-
-    private static boolean word(char c) {
-        return !space(c) && c != '!' && c != '#' && c != '{' && c != '}';
+        List<Token> tokens = Tokenizer.tokenize(s);
+        return tokens.isEmpty() ? Optional.empty() : Optional.of(tokens);
     }
 }
