@@ -21,16 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shutdown, multipathd-style log lines with {@code -s} (no timestamps).
  */
 class DaemonProcessTest {
-    static final String CONFIG = """
-            defaults {
-                find_multipaths greedy
-                polling_interval 2
-            }
-            overrides {
-                path_checker none
-                detect_checker no
-            }
-            """;
+    static final String CONFIG = DaemonProcess.FAKE_SAN_CONFIG;
 
     @TempDir
     Path tmp;

@@ -25,16 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("root")
 class DebianClientInteropTest {
     static final String MULTIPATHD = "/usr/sbin/multipathd";
-    static final String CONFIG = """
-            defaults {
-                find_multipaths greedy
-                polling_interval 2
-            }
-            overrides {
-                path_checker none
-                detect_checker no
-            }
-            """;
+    static final String CONFIG = DaemonProcess.FAKE_SAN_CONFIG;
 
     @TempDir
     Path tmp;

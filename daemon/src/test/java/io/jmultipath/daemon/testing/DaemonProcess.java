@@ -30,6 +30,18 @@ public final class DaemonProcess implements AutoCloseable {
     public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-Xmx256m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m");
 
+    /** A config for fake SANs: every path multipathed, fast polling, checks from sysfs (no device I/O). */
+    public static final String FAKE_SAN_CONFIG = """
+            defaults {
+                find_multipaths greedy
+                polling_interval 2
+            }
+            overrides {
+                path_checker none
+                detect_checker no
+            }
+            """;
+
     private final Process process;
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
