@@ -115,9 +115,10 @@ public final class Configurator {
                 options.ignoreWwids());
         BindingsNamer namer = new BindingsNamer(bindings(), kernel,
                 options.dryRun() || options.bindingsReadOnly(), !options.bindingsReadOnly());
-        MapPlanner.Plan plan = planner().plan(found.paths(), find,
+        MapPlanner.Plan plan = new MapPlanner(sr, probe, nvmeNative(root)).plan(found.paths(), find,
                 kernel.maps().stream().map(KernelMap::wwid).collect(Collectors.toSet()), only, namer);
         namer.flush();
+        warnings.addAll(sr.drainWarnings());
         warnings.addAll(namer.warnings());
         if (!options.dryRun()) {
             reinstate(kernel, plan.paths());

@@ -1,5 +1,7 @@
 package io.jmultipath.daemon.maps;
 
+import io.jmultipath.checker.Checkers;
+import io.jmultipath.checker.Prioritizers;
 import io.jmultipath.config.Config;
 import io.jmultipath.config.PathIdentity;
 import io.jmultipath.config.Resolution;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Attribute selection on top of config's layered {@link Resolution}, adding what depends on the
@@ -26,6 +29,9 @@ public final class SettingsResolver {
     private final Optional<PgPolicy> forcedPolicy;
     /** Resolutions by identity: thousands of paths share a handful of vendor/product/protocol tuples. */
     private final java.util.Map<PathIdentity, Resolution> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    /** "dev keyword name" already warned about (once per resolver, i.e. per run or configuration). */
+    private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<String> warnings = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** @param forcedPolicy {@code multipath -p POLICY} */
     public SettingsResolver(Config config, Optional<PgPolicy> forcedPolicy) {
@@ -35,6 +41,15 @@ public final class SettingsResolver {
 
     public Config config() {
         return config;
+    }
+
+    /** The warnings raised since the last call (each one once for the life of this resolver). */
+    public List<String> drainWarnings() {
+        List<String> out = new ArrayList<>();
+        for (String w; (w = warnings.poll()) != null; ) {
+            out.add(w);
+        }
+        return out;
     }
 
     public static PathIdentity identity(DiscoveredPath p) {
@@ -112,7 +127,26 @@ public final class SettingsResolver {
             prio = p.alua().accessState().isPresent() ? "sysfs" : "alua";
             args = "";
         }
+        if (!Checkers.names().contains(checker)) {
+            checker = substitute(p, "path_checker", checker, "tur");
+        }
+        if (!Prioritizers.names().contains(prio)) {
+            prio = substitute(p, "prio", prio, "const");
+            args = "";
+        }
         return new PathSettings(checker, prio, args, uidAttribute(p));
+    }
+
+    /**
+     * A checker or prioritizer multipath-tools has but jmultipath does not (the vendor ones: rdac,
+     * emc_clariion, hp_sw, ontap, …) or a misspelt name: the path is served by a generic one, and the
+     * admin is told once, naming the device ({@link #drainWarnings}).
+     */
+    private String substitute(DiscoveredPath p, String keyword, String name, String generic) {
+        if (warned.add(p.dev() + " " + keyword + " " + name)) {
+            warnings.add(p.dev() + ": " + keyword + " \"" + name + "\" is not available in jmultipath, using \"" + generic + "\"");
+        }
+        return generic;
     }
 
     /** Map settings from the first path of the map (config layers keyed by its identity + WWID). */

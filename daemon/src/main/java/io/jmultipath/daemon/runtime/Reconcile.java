@@ -34,6 +34,9 @@ import java.util.Set;
 final class Reconcile {
     private final Engine e;
 
+    /** One resolver per configuration: its per-device cache and its once-only warnings outlive a run. */
+    private SettingsResolver settings;
+
     Reconcile(Engine e) {
         this.e = e;
     }
@@ -41,7 +44,10 @@ final class Reconcile {
     void run(String why, boolean forceReload) {
         e.reconciliations++;
         KernelMaps kernel = KernelMaps.read(e.deps.dm());
-        SettingsResolver settings = new SettingsResolver(e.config, Optional.empty());
+        if (settings == null || settings.config() != e.config) {
+            settings = new SettingsResolver(e.config, Optional.empty());
+        }
+        SettingsResolver settings = this.settings;
         MapPlanner planner = new MapPlanner(settings, new CachedProbe(e.paths, e.deps.probe()), false);
         Set<String> known = new HashSet<>();
         try {
@@ -57,6 +63,7 @@ final class Reconcile {
         MapPlanner.Plan plan = planner.plan(new ArrayList<>(e.discovered.values()),
                 new FindMultipaths(settings.findMultipaths(), known, false), mapped, p -> true, namer);
         plan.notes().forEach(n -> Engine.LOG.debug("{}", n));
+        settings.drainWarnings().forEach(w -> Engine.LOG.warn("{}", w));
         List<PlannedMap> wanted = plan.maps().stream().filter(pm -> !e.suppressed.contains(pm.wwid())).toList();
         Set<String> suppressedNames = new HashSet<>();
         plan.maps().stream().filter(pm -> e.suppressed.contains(pm.wwid())).forEach(pm -> suppressedNames.add(pm.name()));

@@ -153,6 +153,23 @@ class MultipathMainTest {
     }
 
     @Test
+    void vendorCheckerAndPrioritizerFallBackToGenericOnesWithOneWarningPerPath() {
+        String conf = "defaults {\n\tfind_multipaths greedy\n}\ndevices {\n\tdevice {\n\t\tvendor \"HUAWEI\"\n"
+                + "\t\tproduct \"XSG1\"\n\t\tpath_checker rdac\n\t\tprio emc\n\t\tdetect_checker no\n"
+                + "\t\tdetect_prio no\n\t}\n}\n";
+        FakeSan san = FakeSan.in(tmp).dorado(1, 2).config(conf).write();
+        FakeSan.Run r = san.jmultipath("-v2", "-q");
+        assertEquals(0, r.rc(), r.err());
+        List<String> warnings = r.log().lines().filter(l -> l.contains("is not available in jmultipath")).toList();
+        assertEquals(List.of(
+                "sdb: path_checker \"rdac\" is not available in jmultipath, using \"tur\"",
+                "sdb: prio \"emc\" is not available in jmultipath, using \"const\"",
+                "sdc: path_checker \"rdac\" is not available in jmultipath, using \"tur\"",
+                "sdc: prio \"emc\" is not available in jmultipath, using \"const\""), warnings, r.err());
+        assertTrue(r.out().contains("prio=1 status="), r.out());
+    }
+
+    @Test
     void deviceArgumentsAsMultipath() {
         FakeSan san = FakeSan.in(tmp).lio(2, 2).config(UFN_ON).write();
         FakeSan.Run one = san.jmultipath("-v1", "/dev/sdc");

@@ -8,6 +8,7 @@ import io.jmultipath.daemon.topology.DmPathState;
 import io.jmultipath.daemon.topology.MultipathMap;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,15 @@ class EngineEndToEndTest {
                 failback immediate
             }
             """;
+
+    @Test
+    void aCheckerJmultipathLacksIsReplacedByTurWithOneWarningPerPath(@TempDir Path tmp) throws Exception {
+        Harness h = new Harness(tmp, 1, 2, CONFIG.replace("no_path_retry 3", "no_path_retry 3\n    path_checker emc_clariion"));
+        h.engine.start();
+        assertEquals(List.of("tur", "tur"), h.map().paths().stream().map(p -> p.checker()).toList());
+        assertEquals("sda tur\nsdb tur\n", Formatter.paths(
+                h.engine.snapshot().topology(), "%d %c", true));
+    }
 
     @Test
     void startupCreatesTheMapAndAdoptsItOnRestart(@TempDir Path tmp) throws Exception {
