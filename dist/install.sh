@@ -25,6 +25,7 @@ if [ $build = 1 ]; then (cd "$here" && mvn -B -q -DskipTests -pl daemon -am pack
 [ -f "$jar" ] || { echo "install.sh: $jar missing (build with: mvn -DskipTests -pl daemon -am package)" >&2; exit 1; }
 install -d "$prefix/bin"
 install -m 0644 "$jar" "$prefix/jmultipath.jar"
+install -m 0644 "$here/bin/jmultipath-launcher.sh" "$prefix/bin/jmultipath-launcher.sh"
 for t in jmultipath jmultipathd; do
   install -m 0755 "$here/bin/$t" "$prefix/bin/$t"
   # the launchers look for the jar through JMULTIPATH_JAR
@@ -32,6 +33,7 @@ for t in jmultipath jmultipathd; do
   chmod 0755 "$bindir/$t"
 done
 install -m 0644 "$here/dist/systemd/jmultipathd.service" "$unitdir/jmultipathd.service"
+"$bindir/jmultipath" -h >/dev/null   # first use: makes the class-data archive next to the jar
 systemctl daemon-reload 2>/dev/null || true
 cat <<EOF
 jmultipath installed in $prefix ($bindir/jmultipath, $bindir/jmultipathd, $unitdir/jmultipathd.service).

@@ -1,5 +1,6 @@
 package io.jmultipath.daemon.demo;
 
+import io.jmultipath.daemon.client.CliClient;
 import io.jmultipath.daemon.discovery.fake.FakeLun;
 import io.jmultipath.daemon.discovery.fake.FakePath;
 import io.jmultipath.daemon.discovery.fake.FakeTransport;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +96,40 @@ public final class Demo {
                     // the JVM is already shutting down: the hook runs (and finds nothing left)
                 }
             }
+        }
+    }
+
+    /** What {@link #exercise} does with a running demo daemon before it is shut down. */
+    public interface Exercise {
+        void run(Path root, Path dmState, String socket) throws Exception;
+    }
+
+    /**
+     * The demo SAN and daemon in a temp dir, {@code exercise} run once the socket listens, then a
+     * {@code shutdown} through the socket (the launchers' class-data-sharing training run).
+     */
+    public static int exercise(Exercise exercise) throws IOException {
+        Path dir = Files.createTempDirectory("jmultipath-training");
+        try {
+            San san = build(dir);
+            String socket = dir.resolve("jmultipathd.socket").toString();
+            Runnable afterwards = () -> {
+                try {
+                    exercise.run(dir, san.state(), socket);
+                } catch (Exception e) {
+                    System.err.println("exercise: " + e);
+                } finally {
+                    try (CliClient c = CliClient.connect(List.of(socket))) {
+                        c.execute("shutdown", Duration.ofSeconds(30));
+                    } catch (IOException e) {
+                        System.err.println("exercise: shutdown: " + e.getMessage());
+                    }
+                }
+            };
+            return DaemonLauncher.runDaemon(san.root(), san.dm(), new ReplayUeventSource(), List.of(socket),
+                    new ConfigSource(Optional.empty(), san.root()), () -> new Thread(afterwards, "exercise").start());
+        } finally {
+            deleteTree(dir);
         }
     }
 
