@@ -13,7 +13,7 @@ jm_jar() {
 
 # AppCDS: the classes a training run loads (io.jmultipath.daemon.cli.CdsTraining: the demo SAN, the
 # daemon, a client, the one-shot tool) are archived next to the jar on first use, for this jar and
-# this java; every later start maps them instead of loading and verifying them (about 40% faster to
+# this java and these JVM options; every later start maps them instead of loading and verifying them (about 40% faster to
 # a running daemon, 30% for a one-shot command). JMULTIPATH_CDS=0 turns it off.
 jm_cds() {
   cds=()
@@ -21,7 +21,7 @@ jm_cds() {
   local java jsa key tmp
   java=$(readlink -f "$(command -v java)") || return 0
   jsa="${jar%.jar}.jsa"
-  key="$(stat -Lc '%s %Y' "$jar") $java"
+  key="$(stat -Lc '%s %Y' "$jar") $java $*"   # an archive must be used with the options it was made with
   if [ "$(cat "$jsa.key" 2>/dev/null)" != "$key" ] && [ -w "$(dirname "$jsa")" ]; then
     tmp="$jsa.$$"
     [ ! -t 2 ] || echo "jmultipath: preparing the class-data archive $jsa (first use) ..." >&2
@@ -38,14 +38,25 @@ jm_cds() {
   fi
 }
 
+# JDK 22+ warns on stderr about JNA's native calls unless they are allowed (older JDKs refuse the option).
+jm_native_access() {
+  local home ver
+  home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  ver=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)
+  if [ -n "$ver" ] && [ "$ver" -ge 22 ]; then echo "--enable-native-access=ALL-UNNAMED"; fi
+}
+
 # jm_run MAIN_CLASS DEFAULT_JAVA_OPTS ARGS...: JVM warnings go to stderr, never into the output
 # scripts parse (the JVM's default is stdout).
 jm_run() {
   local main=$1 opts=${JMULTIPATH_JAVA_OPTS:-$2}
   shift 2
+  opts="$opts $(jm_native_access)"
   jm_jar
   # shellcheck disable=SC2086
   jm_cds $opts
   # shellcheck disable=SC2086
-  exec java $opts "${cds[@]}" -Xlog:disable -Xlog:all=warning:stderr -Djm.prog="$0" -cp "$jar" "$main" "$@"
+  # (CDS's own messages are off: an archive the JVM cannot use is simply not used)
+  exec java $opts "${cds[@]}" -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -Djm.prog="$0" \
+    -cp "$jar" "$main" "$@"
 }

@@ -2,6 +2,7 @@ package io.jmultipath.daemon.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jmultipath.daemon.testing.DaemonProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,10 @@ class CdsTrainingTest {
     @Test
     void trainingRunStopsByItselfQuietlyAndCleansUp() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-Djava.io.tmpdir=" + tmp, "-cp",
-                System.getProperty("java.class.path"), CdsTraining.class.getName()))
+        List<String> cmd = new java.util.ArrayList<>(List.of(java));
+        cmd.addAll(DaemonProcess.withNativeAccess(List.of("-Djava.io.tmpdir=" + tmp)));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CdsTraining.class.getName()));
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -27,8 +27,18 @@ import java.util.regex.Pattern;
  */
 public final class DaemonProcess implements AutoCloseable {
     /** The JVM options bin/jmultipathd starts the daemon with. */
-    public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-Xmx256m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m");
+    public static final List<String> LAUNCHER_JVM_OPTIONS = withNativeAccess(List.of("-XX:+UseSerialGC", "-Xss512k",
+            "-Xms16m", "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=32m"));
+
+    /** As the launchers do on JDK 22+: JNA's native calls allowed without the JVM's warning on stderr. */
+    public static List<String> withNativeAccess(List<String> options) {
+        List<String> out = new ArrayList<>(options);
+        if (Runtime.version().feature() >= 22) {
+            out.add("--enable-native-access=ALL-UNNAMED");
+        }
+        return List.copyOf(out);
+    }
 
     /** A config for fake SANs: every path multipathed, fast polling, checks from sysfs (no device I/O). */
     public static final String FAKE_SAN_CONFIG = """
