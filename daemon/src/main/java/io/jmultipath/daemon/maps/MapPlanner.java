@@ -149,6 +149,7 @@ public final class MapPlanner {
             List<PathSettings> ps = infos.stream().map(settings::forPath).toList();
             MapSettings ms = settings.forMap(wwid, infos, ps);
             String name = namer.nameFor(wwid, ms);
+            notes.addAll(settings.explain(name, infos, ps, ms));
             List<Path> bound = new ArrayList<>();
             for (int i : members) {
                 Path b = kept.get(i).inMap(name);

@@ -3,6 +3,7 @@ package io.jmultipath.daemon.maps;
 import io.jmultipath.checker.Checkers;
 import io.jmultipath.checker.Prioritizers;
 import io.jmultipath.config.Config;
+import io.jmultipath.config.Origin;
 import io.jmultipath.config.PathIdentity;
 import io.jmultipath.config.Resolution;
 import io.jmultipath.config.Setting;
@@ -135,6 +136,43 @@ public final class SettingsResolver {
             args = "";
         }
         return new PathSettings(checker, prio, args, uidAttribute(p));
+    }
+
+    /**
+     * What {@code multipath -v3} logs of a map's selection (propsel): each attribute with its value and
+     * where it came from, e.g. {@code mpatha: path_selector = service-time 0 (setting: multipath internal)},
+     * then the same for each path's checker, prioritizer and uid_attribute. A value the device or the
+     * command line decided (detect_prio, detect_pgpolicy, an attached handler, {@code -p}) says so.
+     */
+    public List<String> explain(String name, List<DiscoveredPath> paths, List<PathSettings> pathSettings, MapSettings m) {
+        Resolution r = resolve(paths.get(0));
+        List<String> out = new ArrayList<>();
+        Origin decided = forcedPolicy.isPresent() ? Origin.CMDLINE : Origin.AUTODETECTED;
+        out.add(line(name, r, "path_grouping_policy", m.pgPolicy().text(), decided));
+        out.add(line(name, r, "path_selector", m.selector(), Origin.AUTODETECTED));
+        out.add(line(name, r, "features", m.featuresText(), Origin.AUTODETECTED));
+        out.add(line(name, r, "hardware_handler", m.hwHandlerText(), Origin.AUTODETECTED));
+        for (String kw : List.of("failback", "rr_weight", "rr_min_io_rq", "no_path_retry", "flush_on_last_del",
+                "user_friendly_names", "alias_prefix", "skip_kpartx")) {
+            Setting e = r.effective(kw);
+            out.add(name + ": " + e);
+        }
+        for (int i = 0; i < paths.size(); i++) {
+            Resolution pr = resolve(paths.get(i));
+            String dev = paths.get(i).dev();
+            PathSettings ps = pathSettings.get(i);
+            out.add(line(dev, pr, "path_checker", ps.checker(), Origin.AUTODETECTED));
+            out.add(line(dev, pr, "prio", ps.prio(), Origin.AUTODETECTED));
+            out.add(line(dev, pr, "prio_args", ps.prioArgs(), Origin.AUTODETECTED));
+            out.add(line(dev, pr, "uid_attribute", ps.uidAttribute(), Origin.UID_ATTRS));
+        }
+        return out;
+    }
+
+    /** The configured setting when the chosen value is the configured one, else the value with {@code other}. */
+    private static String line(String who, Resolution r, String kw, String chosen, Origin other) {
+        Setting e = r.effective(kw);
+        return who + ": " + (e.value().equals(chosen) ? e : new Setting(kw, chosen, other));
     }
 
     /**

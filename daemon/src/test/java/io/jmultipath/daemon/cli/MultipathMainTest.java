@@ -87,6 +87,28 @@ class MultipathMainTest {
     }
 
     @Test
+    void verbosity3TellsWhereEachAttributeCameFrom() {
+        FakeSan san = FakeSan.in(tmp).lio(1, 2).config(UFN_ON + "overrides {\n\tfailback manual\n}\n").write();
+        FakeSan.Run r = san.jmultipath("-d", "-v3");
+        assertEquals(0, r.rc(), r.err());
+        List<String> log = r.log().lines().toList();
+        for (String want : List.of(
+                "mpatha: path_selector = service-time 0 (setting: multipath internal)",
+                "mpatha: path_grouping_policy = group_by_prio (setting: storage device configuration)",
+                "mpatha: failback = manual (setting: multipath.conf overrides section)",
+                "mpatha: no_path_retry = 12 (setting: storage device configuration)",
+                "sdb: prio = sysfs (setting: storage device autodetected)",
+                "sdb: path_checker = tur (setting: multipath internal)",
+                "sdb: prio_args =  (setting: storage device configuration)")) {
+            assertTrue(log.stream().anyMatch(l -> l.endsWith(want)), want + " in\n" + r.err());
+        }
+        FakeSan.Run forced = san.jmultipath("-d", "-v3", "-p", "multibus");
+        assertTrue(forced.log().contains("mpatha: path_grouping_policy = multibus (setting: multipath command line [-p] flag)"),
+                forced.err());
+        assertTrue(san.jmultipath("-d").log().lines().noneMatch(l -> l.contains("(setting:")), "only at -v3");
+    }
+
+    @Test
     void blacklistedLocalDiskIsLeftAlone() {
         String greedy = "defaults {\n\tfind_multipaths greedy\n}\n";
         FakeSan plain = FakeSan.in(tmp.resolve("a")).localDisk().lio(1, 2).config(greedy).write();
