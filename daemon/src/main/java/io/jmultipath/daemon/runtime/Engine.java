@@ -62,6 +62,8 @@ public final class Engine {
     Config config;
     private volatile Snapshot snapshot;
     private volatile String state = "startup";
+    /** A checker pass (tick) is running on the owner thread. */
+    private volatile boolean checkerPass;
     private long nextSecond;
     private int syncCursor;
     private long publishIntervalNanos;
@@ -125,8 +127,13 @@ public final class Engine {
         return snapshot;
     }
 
+    /**
+     * The state "show daemon" prints, read live as multipathd's unlocked handler does: "idle"
+     * between checker passes, "running" during one, else startup/configure/shutdown.
+     */
     public String daemonState() {
-        return state;
+        String s = state;
+        return s.equals("running") && !checkerPass ? "idle" : s;
     }
 
     void setState(String s) {
@@ -139,11 +146,7 @@ public final class Engine {
     /** Discovery of every block device, then one reconciliation (adopting existing maps). */
     public void start() throws IOException {
         setState("configure");
-        Discovery.Result r = new Discovery(new SysfsReader(deps.root())).discover();
-        r.warnings().forEach(w -> LOG.warn("{}", w));
-        for (DiscoveredPath p : r.paths()) {
-            discovered.put(p.dev(), p);
-        }
+        rediscover();
         reconcile.run("startup", false);
         setState("running");
         publishIfDirty();
@@ -271,6 +274,15 @@ public final class Engine {
 
     /** Second-granularity work (no_path_retry and failback countdowns) plus due checks. */
     public long tick(long now) {
+        checkerPass = true;
+        try {
+            return checkerTick(now);
+        } finally {
+            checkerPass = false;
+        }
+    }
+
+    private long checkerTick(long now) {
         while (now - nextSecond >= 0) {
             nextSecond += SECOND;
             List<MapRuntime> all = new ArrayList<>(maps.values());
@@ -408,12 +420,30 @@ public final class Engine {
         return reconciliations;
     }
 
-    /** Replaces the configuration (reconfigure) and reconciles; flushed maps may come back. */
+    /** Every block device read again from sysfs (startup, and reconfigure as multipathd's configure()). */
+    private void rediscover() throws IOException {
+        Discovery.Result r = new Discovery(new SysfsReader(deps.root())).discover();
+        r.warnings().forEach(w -> LOG.warn("{}", w));
+        discovered.clear();
+        for (DiscoveredPath p : r.paths()) {
+            discovered.put(p.dev(), p);
+        }
+    }
+
+    /**
+     * Replaces the configuration (reconfigure): every path is discovered again and the maps
+     * reconciled, as multipathd's reconfigure does; flushed maps and deleted paths may come back.
+     */
     public void reconfigure(Config next, boolean all) {
         config = next;
         queueWithoutDaemon = yes(config.defaults("queue_without_daemon").value());
         suppressed.clear();
         setState("configure");
+        try {
+            rediscover();
+        } catch (IOException ex) {
+            LOG.warn("reconfigure: path discovery failed, keeping the known paths: {}", ex.getMessage());
+        }
         reconcile.run(all ? "reconfigure all" : "reconfigure", all);
         setState("running");
     }

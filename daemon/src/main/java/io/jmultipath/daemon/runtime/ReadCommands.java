@@ -23,11 +23,16 @@ import java.util.stream.Stream;
 final class ReadCommands {
     private final HostRoot root;
     private final java.util.function.BooleanSupplier busy;
+    private final java.util.function.Supplier<String> daemonState;
 
-    /** @param busy are uevents being serviced right now (show status "busy") */
-    ReadCommands(HostRoot root, java.util.function.BooleanSupplier busy) {
+    /**
+     * @param busy are uevents being serviced right now (show status "busy")
+     * @param daemonState the daemon's live state (show daemon)
+     */
+    ReadCommands(HostRoot root, java.util.function.BooleanSupplier busy, java.util.function.Supplier<String> daemonState) {
         this.root = root;
         this.busy = busy;
+        this.daemonState = daemonState;
     }
 
     Reply handle(ParsedCommand c, Snapshot s) {
@@ -59,7 +64,7 @@ final class ReadCommands {
             case LIST_DEVICES -> Reply.text(devices(s));
             case LIST_WILDCARDS -> Reply.text(Formatter.wildcards());
             case LIST_STATUS -> Reply.text(status(t, busy.getAsBoolean()));
-            case LIST_DAEMON -> Reply.text("pid " + ProcessHandle.current().pid() + " " + s.daemonState() + "\n");
+            case LIST_DAEMON -> Reply.text("pid " + ProcessHandle.current().pid() + " " + daemonState.get() + "\n");
             default -> throw new IllegalArgumentException("not a read command: " + c.command());
         };
     }

@@ -63,6 +63,7 @@ final class Reconcile {
         MapPlanner.Plan plan = planner.plan(new ArrayList<>(e.discovered.values()),
                 new FindMultipaths(settings.findMultipaths(), known, false), mapped, p -> true, namer);
         plan.notes().forEach(n -> Engine.LOG.debug("{}", n));
+        plan.discards().forEach(d -> Engine.LOG.warn("{}", d));
         settings.drainWarnings().forEach(w -> Engine.LOG.warn("{}", w));
         List<PlannedMap> wanted = plan.maps().stream().filter(pm -> !e.suppressed.contains(pm.wwid())).toList();
         Set<String> suppressedNames = new HashSet<>();
@@ -88,6 +89,10 @@ final class Reconcile {
             PlannedMap pm = wanted.get(i);
             if (o.error().isPresent()) {
                 Engine.LOG.warn("{}", o.error().get());
+                MapRuntime kept = before.remove(pm.wwid());
+                if (kept != null && kernel.byWwid(pm.wwid()).isPresent()) {
+                    e.maps.put(kept.wwid, kept); // the kernel map is left as it was, not flushed
+                }
                 continue;
             }
             MapRuntime m = before.remove(pm.wwid());
@@ -183,25 +188,43 @@ final class Reconcile {
      */
     boolean resize(MapRuntime m) {
         long before = m.map.sizeSectors();
-        for (Path p : m.map.paths()) {
+        List<Path> members = m.map.paths();
+        if (m.map.groups().isEmpty() || m.map.groups().get(0).paths().isEmpty()) {
+            Engine.LOG.warn("{}: couldn't get path. cannot resize", m.name);
+            return false;
+        }
+        io.jmultipath.daemon.discovery.Discovery disc = new io.jmultipath.daemon.discovery.Discovery(
+                new io.jmultipath.daemon.discovery.SysfsReader(e.deps.root()));
+        Map<String, io.jmultipath.daemon.discovery.DiscoveredPath> fresh = new LinkedHashMap<>();
+        String first = m.map.groups().get(0).paths().get(0).dev();
+        for (String dev : java.util.stream.Stream.concat(java.util.stream.Stream.of(first),
+                members.stream().map(Path::dev)).distinct().toList()) {
             try {
-                e.discovered.put(p.dev(), new io.jmultipath.daemon.discovery.Discovery(
-                        new io.jmultipath.daemon.discovery.SysfsReader(e.deps.root())).discoverOne(p.dev()));
+                fresh.put(dev, disc.discoverOne(dev));
             } catch (io.jmultipath.daemon.discovery.DiscoveryException ex) {
-                Engine.LOG.warn("{}: couldn't get size for sysfs. cannot resize", m.name);
+                Engine.LOG.warn("{}: couldn't get size from sysfs for path {}. cannot resize", m.name, dev);
                 return false;
             }
         }
-        run("resize", false);
-        Optional<MapRuntime> now = Optional.ofNullable(e.maps.get(m.wwid));
-        if (now.isEmpty()) {
-            return false;
-        }
-        long after = now.get().map.sizeSectors();
-        if (after == before) {
+        long size = fresh.get(first).sizeSectors();
+        if (size == before) {
             Engine.LOG.info("{}: map is still the same size ({})", m.name, before);
-        } else {
-            Engine.LOG.debug("{} old size is {}, new size is {}", m.name, before, after);
+            return true;
+        }
+        for (var d : fresh.values()) {
+            if (d.sizeSectors() != size) {
+                Engine.LOG.warn("{}: path {} is a different size than others: cannot resize", m.name, d.dev());
+                return false;
+            }
+        }
+        Engine.LOG.debug("{} old size is {}, new size is {}", m.name, before, size);
+        // only now, with every path agreeing, does the new size reach the discovered set
+        fresh.values().forEach(d -> e.discovered.put(d.dev(), d));
+        run("resize", false);
+        MapRuntime now = e.maps.get(m.wwid);
+        if (now == null || now.map.sizeSectors() != size) {
+            Engine.LOG.warn("{}: failed to resize map", m.name);
+            return false;
         }
         return true;
     }

@@ -20,7 +20,7 @@ public final class RuntimeCommands implements CommandHandler {
 
     RuntimeCommands(Engine engine, DaemonControl control) {
         this.engine = engine;
-        this.reads = new ReadCommands(engine.deps.root(), engine::ueventsBusy);
+        this.reads = new ReadCommands(engine.deps.root(), engine::ueventsBusy, engine::daemonState);
         this.writes = new WriteCommands(engine, control);
     }
 

@@ -73,7 +73,7 @@ class DaemonCliTest {
         assertEquals("ok\n", ask(sock, "switchgroup map " + name + " group 2"));
         assertEquals("fail\n", ask(sock, "switchgroup map " + name + " group 7"), "the kernel refuses group 7");
 
-        assertTrue(ask(sock, "show daemon").matches("pid \\d+ running\n"));
+        assertTrue(ask(sock, "show daemon").matches("pid \\d+ (idle|running)\n"));
         assertTrue(ask(sock, "show status").contains("paths: 4"));
         assertTrue(ask(sock, "show config").contains("defaults {"));
         assertTrue(ask(sock, "show maps json").contains("\"major_version\": 0"));
@@ -121,7 +121,7 @@ class DaemonCliTest {
         assertEquals("fail\n", ask(sock, "show map nosuch json"));
         String status = ask(sock, "show status");
         assertTrue(status.startsWith("path checker states:\nup                  4\n\npaths: 4\nbusy: False\n"), status);
-        assertTrue(ask(sock, "show daemon").matches("pid \\d+ running\n"));
+        assertTrue(ask(sock, "show daemon").matches("pid \\d+ (idle|running)\n"));
         assertTrue(ask(sock, "show blacklist").startsWith("device node rules:\n- blacklist:\n"));
         String devices = ask(sock, "show devices");
         assertTrue(devices.startsWith("available block devices:\n"), devices);
@@ -149,4 +149,45 @@ class DaemonCliTest {
         assertTrue(ask(sock, "show maps").contains(name));
     }
 
+
+    /** cli_resize: every path must report the new size; a disagreeing path leaves the map alone. */
+    @Test
+    void resizeMapFollowsThePathsOnlyWhenTheyAgree() throws Exception {
+        String sock = start(List.of(tmp.resolve("s").toString()));
+        assertTrue(ask(sock, "show maps").lines().count() > 1);
+        io.jmultipath.daemon.topology.MultipathMap m = h.map();
+        String name = m.name();
+        // the first path of the first group sets the new size; every other path must agree
+        List<String> devs = m.groups().stream().flatMap(g -> g.paths().stream())
+                .map(io.jmultipath.daemon.topology.Path::dev).toList();
+        assertEquals(2097152L, kernelSize(name));
+        assertEquals("ok\n", ask(sock, "resize map " + name), "same size: nothing to do, still ok");
+        assertEquals(2097152L, kernelSize(name));
+
+        Files.writeString(h.root.sysBlock().resolve(devs.get(1)).resolve("size"), "4194304\n");
+        assertEquals("ok\n", ask(sock, "resize map " + name), "the first path has not grown yet: same size");
+        assertEquals(2097152L, kernelSize(name));
+        Files.writeString(h.root.sysBlock().resolve(devs.get(1)).resolve("size"), "2097152\n");
+        Files.writeString(h.root.sysBlock().resolve(devs.get(0)).resolve("size"), "4194304\n");
+        assertEquals("fail\n", ask(sock, "resize map " + name), "the other path still has the old size");
+        assertEquals(2097152L, kernelSize(name), "the map is left as it was");
+        assertEquals(2, h.map().paths().size(), "no path was dropped from the map");
+        assertTrue(h.dm.info(name).isPresent());
+        // a full rediscovery now sees paths of different sizes: the map is rejected, not flushed
+        assertEquals("ok\n", ask(sock, "reconfigure"));
+        assertTrue(h.dm.info(name).isPresent(), "a rejected map stays in the kernel");
+        assertEquals(2097152L, kernelSize(name));
+        assertTrue(ask(sock, "show maps").contains(name));
+
+        Files.writeString(h.root.sysBlock().resolve(devs.get(1)).resolve("size"), "4194304\n");
+        assertEquals("ok\n", ask(sock, "resize map " + name));
+        assertEquals(4194304L, kernelSize(name));
+        assertEquals(4194304L, h.map().sizeSectors());
+        assertTrue(ask(sock, "show maps format \"%n %S\"").contains(name + " 2.0G"));
+        assertEquals("fail\n", ask(sock, "resize map nosuchmap"));
+    }
+
+    private long kernelSize(String name) {
+        return h.dm.table(name).get(0).length();
+    }
 }

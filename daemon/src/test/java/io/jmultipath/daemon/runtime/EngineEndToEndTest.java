@@ -38,7 +38,9 @@ class EngineEndToEndTest {
     @Test
     void startupCreatesTheMapAndAdoptsItOnRestart(@TempDir Path tmp) throws Exception {
         Harness h = new Harness(tmp, 2, 2, CONFIG);
+        assertEquals("startup", h.engine.daemonState());
         h.engine.start();
+        assertEquals("idle", h.engine.daemonState(), "between checker passes, as multipathd's show daemon");
         assertEquals(2, h.engine.snapshot().topology().maps().size());
         MultipathMap m = h.map();
         assertEquals(2, m.paths().size());
