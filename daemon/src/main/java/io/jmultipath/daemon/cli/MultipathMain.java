@@ -278,7 +278,7 @@ public final class MultipathMain {
             if (o.error().isPresent() && !planReject) {
                 log.log(nameReject ? 1 : 0, o.error().get());
             }
-            scsiTimeoutNotes(o.map(), log);
+            c.scsiTimeouts(r.plan().maps().get(i)).forEach(n -> log.log(n.level(), n.text()));
             if (rejected && !planReject && !nameReject) {
                 // domap failed (an ioctl error): the map is ignored and not printed; the run goes on
                 log.log(2, o.map().name() + ": ignoring map");
@@ -324,22 +324,6 @@ public final class MultipathMain {
             warnWithoutDaemon(root, a, err);
         }
         return rc;
-    }
-
-    /**
-     * sysfs_set_scsi_tmo during setup_map: fast_io_fail_tmo (default 5) can only be applied to FC,
-     * iSCSI and SAS paths; multipath says so for the others (jmultipath writes no transport timeouts).
-     */
-    private static void scsiTimeoutNotes(MultipathMap m, ToolLog log) {
-        for (io.jmultipath.daemon.topology.Path p : m.paths()) {
-            io.jmultipath.daemon.discovery.Protocol proto = p.info().protocol();
-            if (p.info().bus() == io.jmultipath.daemon.discovery.Bus.SCSI
-                    && proto != io.jmultipath.daemon.discovery.Protocol.SCSI_FCP
-                    && proto != io.jmultipath.daemon.discovery.Protocol.SCSI_ISCSI
-                    && proto != io.jmultipath.daemon.discovery.Protocol.SCSI_SAS) {
-                log.log(2, p.dev() + ": setting scsi timeouts is unsupported for protocol " + proto.text());
-            }
-        }
     }
 
     /** dm_queue_if_no_path(map, 0): "fail_if_no_path", and the feature goes from what is printed. */

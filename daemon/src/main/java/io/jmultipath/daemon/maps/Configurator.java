@@ -63,6 +63,11 @@ public final class Configurator {
         return new MapPlanner(new SettingsResolver(config, options.forcedPolicy()), probe, nvmeNative(root));
     }
 
+    /** sysfs_set_scsi_tmo for one planned map (setup_map); a dry run only reports. */
+    public List<ScsiTimeouts.Note> scsiTimeouts(PlannedMap pm) {
+        return new ScsiTimeouts(root, !options.dryRun()).apply(pm, new SettingsResolver(config, options.forcedPolicy()));
+    }
+
     public BindingsFile bindings() {
         java.nio.file.Path f = options.bindingsFile().orElse(root.bindingsFile());
         return new BindingsFile(f, options.bindingsFile().map(Object::toString).orElse("/etc/multipath/bindings"));

@@ -8,6 +8,7 @@ import io.jmultipath.daemon.maps.KernelMaps;
 import io.jmultipath.daemon.maps.MapPlanner;
 import io.jmultipath.daemon.maps.PlannedMap;
 import io.jmultipath.daemon.maps.Reconciler;
+import io.jmultipath.daemon.maps.ScsiTimeouts;
 import io.jmultipath.daemon.maps.SettingsResolver;
 import io.jmultipath.daemon.names.BindingsFile;
 import io.jmultipath.daemon.names.WwidsFile;
@@ -96,6 +97,9 @@ final class Reconcile {
                 continue;
             }
             MapRuntime m = before.remove(pm.wwid());
+            if (m == null || o.action().loadsTable() || why.startsWith("reconfigure") || why.equals("startup")) {
+                setupTimeouts(pm, settings); // setup_map: on a new, reloaded or reconfigured map
+            }
             if (m == null) {
                 m = new MapRuntime(pm.wwid(), o.map().name(), pm.settings(), o.map());
             }
@@ -129,6 +133,17 @@ final class Reconcile {
         e.syncCheckers();
         e.markDirty();
         Engine.LOG.debug("reconciled ({}): {} paths, {} maps", why, e.paths.size(), e.maps.size());
+    }
+
+    /** sysfs_set_scsi_tmo for the map's paths, logged with multipathd's levels. */
+    private void setupTimeouts(PlannedMap pm, SettingsResolver settings) {
+        for (ScsiTimeouts.Note n : new ScsiTimeouts(e.deps.root(), true).apply(pm, settings)) {
+            switch (n.level()) {
+                case 0, 1 -> Engine.LOG.warn("{}", n.text());
+                case 2 -> Engine.LOG.info("{}", n.text());
+                default -> Engine.LOG.debug("{}", n.text());
+            }
+        }
     }
 
     private void logAction(Reconciler.Outcome o, PlannedMap pm, Map<String, Path> old) {

@@ -46,6 +46,11 @@ class EngineEndToEndTest {
         assertEquals(2, m.paths().size());
         assertTrue(h.dm.info(m.name()).isPresent(), "map exists in the emulated kernel");
         assertTrue(Formatter.topology(h.engine.snapshot().topology()).contains(m.name()));
+        // setup_map's transport timeouts: fast_io_fail_tmo 5 became each iSCSI session's recovery_tmo
+        for (int host : new int[] {2, 3}) {
+            assertEquals("5", java.nio.file.Files.readString(
+                    tmp.resolve("sys/class/iscsi_session/session" + host + "/recovery_tmo")).strip());
+        }
     }
 
     @Test

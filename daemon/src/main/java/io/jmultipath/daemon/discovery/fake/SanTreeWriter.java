@@ -116,12 +116,20 @@ public final class SanTreeWriter {
         String[] seg = devDir.split("/");
         String tgtDir = devDir.substring(0, devDir.lastIndexOf('/'));
         String tgt = seg[seg.length - 2];
+        String hostDir = devDir.substring(0, devDir.indexOf("/host" + h + "/") + ("/host" + h).length());
+        classDevice("scsi_host", "host" + h, hostDir + "/scsi_host/host" + h, "eh_deadline", "off");
         switch (p.transport()) {
             case ISCSI:
-                text(sys.resolve("devices/platform/host" + h + "/session" + h + "/iscsi_session/session" + h
-                        + "/targetname"), p.targetName());
+                String session = "devices/platform/host" + h + "/session" + h + "/iscsi_session/session" + h;
+                text(sys.resolve(session + "/targetname"), p.targetName());
+                classDevice("iscsi_session", "session" + h, session, "recovery_tmo", "120");
                 break;
             case FC:
+                String rportParent = tgtDir.substring(0, tgtDir.lastIndexOf('/'));
+                String rport = rportParent.substring(rportParent.lastIndexOf('/') + 1);
+                String rportDir = rportParent + "/fc_remote_ports/" + rport;
+                classDevice("fc_remote_ports", rport, rportDir, "dev_loss_tmo", "30");
+                classDevice("fc_remote_ports", rport, rportDir, "fast_io_fail_tmo", "off");
                 text(sys.resolve(tgtDir + "/fc_transport/" + tgt + "/node_name"), p.targetName());
                 text(sys.resolve(tgtDir + "/fc_transport/" + tgt + "/port_name"),
                         "0x2" + p.targetName().substring(3));
@@ -130,8 +138,9 @@ public final class SanTreeWriter {
                 break;
             case SAS:
                 String ed = "end_device-" + h + ":0";
-                text(sys.resolve(tgtDir.substring(0, tgtDir.lastIndexOf('/')) + "/sas_device/" + ed + "/sas_address"),
-                        p.targetName());
+                String edDir = tgtDir.substring(0, tgtDir.lastIndexOf('/'));
+                text(sys.resolve(edDir + "/sas_device/" + ed + "/sas_address"), p.targetName());
+                classDevice("sas_end_device", ed, edDir + "/sas_end_device/" + ed, "I_T_nexus_loss_timeout", "2000");
                 break;
             default:
                 break;
@@ -205,6 +214,23 @@ public final class SanTreeWriter {
             Files.createDirectories(root.resolve("/dev/mapper"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A transport class device (/sys/class/CLASS/NAME linking to its directory below devices/)
+     * with one attribute at its initial value; an attribute already written (by the daemon, or an
+     * earlier path on the same port) is left as it is.
+     */
+    private void classDevice(String cls, String name, String dir, String attr, String initial) throws IOException {
+        Path sys = root.sys();
+        Path f = sys.resolve(dir).resolve(attr);
+        if (!Files.exists(f)) {
+            text(f, initial);
+        }
+        Path link = sys.resolve("class").resolve(cls).resolve(name);
+        if (!Files.isSymbolicLink(link)) {
+            link(link, "../../" + dir);
         }
     }
 
