@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,6 +83,10 @@ public final class BindingsFile {
             }
             String alias = f[0];
             String wwid = f[1];
+            if (!clean(alias) || !clean(wwid)) {
+                warnings.add(fileName + ":" + no + ": malformed line ignored (control or non-UTF-8 bytes)");
+                continue;
+            }
             if (byAlias.containsKey(alias) && !byAlias.get(alias).equals(wwid)) {
                 warnings.add(fileName + ":" + no + ": alias " + alias + " already bound to "
                         + byAlias.get(alias) + "; line ignored");
@@ -104,11 +107,16 @@ public final class BindingsFile {
         return new Parsed(List.copyOf(out), List.copyOf(warnings), text);
     }
 
+    /** An alias or WWID has no control characters and no bytes that failed to decode (U+FFFD). */
+    private static boolean clean(String s) {
+        return s.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == 0xfffd);
+    }
+
     public Parsed read() throws IOException {
         if (!Files.exists(file)) {
             return new Parsed(List.of(), List.of(), "");
         }
-        return parse(Files.readString(file, StandardCharsets.UTF_8), displayName);
+        return parse(AtomicFiles.readText(file), displayName);
     }
 
     /**
@@ -131,14 +139,8 @@ public final class BindingsFile {
                 }
                 add.append(b.alias()).append(' ').append(b.wwid()).append('\n');
             }
-            String text = parsed.text();
-            if (text.isEmpty()) {
-                text = HEADER;
-            } else if (!text.endsWith("\n")) {
-                text = text + "\n";
-            }
             if (add.length() > 0) {
-                AtomicFiles.write(file, text + add);
+                AtomicFiles.append(file, HEADER, add.toString());
             }
             return conflicts;
         } finally {
@@ -181,13 +183,7 @@ public final class BindingsFile {
             }
             String alias = FriendlyNames.format(prefix, lowestFreeId(parsed, prefix, takenByDm));
             if (!readOnly) {
-                String text = parsed.text();
-                if (text.isEmpty()) {
-                    text = HEADER;
-                } else if (!text.endsWith("\n")) {
-                    text = text + "\n";
-                }
-                AtomicFiles.write(file, text + alias + " " + wwid + "\n");
+                AtomicFiles.append(file, HEADER, alias + " " + wwid + "\n");
                 LOG.info("{}: added binding {} {}", displayName, alias, wwid);
             }
             return new Allocation(alias, true, parsed.warnings());

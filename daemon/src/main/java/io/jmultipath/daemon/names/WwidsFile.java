@@ -53,7 +53,7 @@ public final class WwidsFile {
         if (!Files.exists(file)) {
             return new Parsed(Set.of(), List.of());
         }
-        return parse(Files.readString(file, StandardCharsets.UTF_8), displayName);
+        return parse(AtomicFiles.readText(file), displayName);
     }
 
     public boolean contains(String wwid) throws IOException {
@@ -64,16 +64,10 @@ public final class WwidsFile {
     public boolean add(String wwid) throws IOException {
         FileLock lock = AtomicFiles.lock(file);
         try {
-            String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-            if (parse(text, displayName).wwids().contains(wwid)) {
+            if (read().wwids().contains(wwid)) {
                 return false;
             }
-            if (text.isEmpty()) {
-                text = HEADER;
-            } else if (!text.endsWith("\n")) {
-                text += "\n";
-            }
-            AtomicFiles.write(file, text + "/" + wwid + "/\n");
+            AtomicFiles.append(file, HEADER, "/" + wwid + "/\n");
             return true;
         } finally {
             AtomicFiles.unlock(lock);
@@ -84,8 +78,7 @@ public final class WwidsFile {
     public int addAll(java.util.Collection<String> wwids) throws IOException {
         FileLock lock = AtomicFiles.lock(file);
         try {
-            String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-            Set<String> have = parse(text, displayName).wwids();
+            Set<String> have = read().wwids();
             StringBuilder add = new StringBuilder();
             int n = 0;
             for (String w : new LinkedHashSet<>(wwids)) {
@@ -97,12 +90,7 @@ public final class WwidsFile {
             if (n == 0) {
                 return 0;
             }
-            if (text.isEmpty()) {
-                text = HEADER;
-            } else if (!text.endsWith("\n")) {
-                text += "\n";
-            }
-            AtomicFiles.write(file, text + add);
+            AtomicFiles.append(file, HEADER, add.toString());
             return n;
         } finally {
             AtomicFiles.unlock(lock);
@@ -116,7 +104,8 @@ public final class WwidsFile {
             if (!Files.exists(file)) {
                 return false;
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // byte for byte (ISO-8859-1): the lines that stay, corrupt ones included, are not re-encoded
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             StringBuilder sb = new StringBuilder();
             boolean removed = false;
             for (String line : text.split("\n", -1)) {
@@ -131,7 +120,7 @@ public final class WwidsFile {
             }
             String out = sb.toString();
             out = out.substring(0, out.length() - 1); // the split's trailing element
-            AtomicFiles.write(file, out);
+            AtomicFiles.write(file, out.getBytes(StandardCharsets.ISO_8859_1));
             return true;
         } finally {
             AtomicFiles.unlock(lock);

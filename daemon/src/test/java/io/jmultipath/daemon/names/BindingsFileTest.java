@@ -88,6 +88,46 @@ class BindingsFileTest {
     }
 
     @Test
+    void nonUtf8GarbageIsAMalformedLineAndKeptByteForByte() throws IOException {
+        byte[] garbage = {(byte) 0xff, (byte) 0xfe, 0x01, ' ', 'j', 'u', 'n', 'k', '\n'};
+        byte[] head = (BindingsFile.HEADER + "mpatha 3600a\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "mpathc 3600c".getBytes(java.nio.charset.StandardCharsets.UTF_8); // no final newline
+        java.io.ByteArrayOutputStream original = new java.io.ByteArrayOutputStream();
+        original.writeBytes(head);
+        original.writeBytes(garbage);
+        original.writeBytes(tail);
+        Files.write(tmp.resolve("bindings"), original.toByteArray());
+
+        BindingsFile.Allocation a = file().allocate("3600d", "mpath", Set.of(), false);
+        assertEquals("mpathb", a.alias(), "the garbage line binds nothing; mpatha and mpathc still count");
+        assertEquals(java.util.List.of("/etc/multipath/bindings:9: malformed line ignored (control or non-UTF-8 bytes)"),
+                a.warnings());
+        original.writeBytes("\nmpathb 3600d\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(java.util.HexFormat.of().formatHex(original.toByteArray()),
+                java.util.HexFormat.of().formatHex(Files.readAllBytes(tmp.resolve("bindings"))),
+                "every old byte kept, the unterminated last line ended, the new binding appended");
+        assertEquals("mpathb", file().allocate("3600d", "mpath", Set.of(), false).alias(), "read back");
+    }
+
+    @Test
+    void garbageBytesThroughTheToolStillGiveTheLunItsMap(@TempDir Path host) throws IOException {
+        FakeSan san = FakeSan.in(host).lio(1, 2).config("defaults {\n\tuser_friendly_names yes\n\tfind_multipaths on\n}\n")
+                .write();
+        byte[] original = {'#', '\n', (byte) 0xc3, 0x28, ' ', (byte) 0x80, '\n'};
+        Files.createDirectories(san.root().bindingsFile().getParent());
+        Files.write(san.root().bindingsFile(), original);
+        FakeSan.Run r = san.jmultipath("-v2");
+        assertEquals(0, r.rc(), r.err());
+        assertTrue(r.out().startsWith("create: mpatha (360014050000000000000000abc000001)"), r.out());
+        assertTrue(r.log().startsWith("/etc/multipath/bindings:2: malformed line ignored"), r.log());
+        byte[] after = Files.readAllBytes(san.root().bindingsFile());
+        assertEquals(java.util.HexFormat.of().formatHex(original),
+                java.util.HexFormat.of().formatHex(java.util.Arrays.copyOf(after, original.length)));
+        assertEquals("mpatha 360014050000000000000000abc000001\n",
+                new String(after, original.length, after.length - original.length, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void bindingsReuseAndGapFillingThroughTheTool(@TempDir Path host) throws IOException {
         FakeSan san = FakeSan.in(host).lio(3, 2).config("defaults {\n\tuser_friendly_names yes\n\tfind_multipaths on\n}\n")
                 .write()
