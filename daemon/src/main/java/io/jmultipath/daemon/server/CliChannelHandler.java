@@ -1,6 +1,7 @@
 package io.jmultipath.daemon.server;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
@@ -12,7 +13,6 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +24,8 @@ final class CliChannelHandler extends SimpleChannelInboundHandler<String> {
     private static final Logger LOG = LoggerFactory.getLogger(CliChannelHandler.class);
 
     private final CliDispatcher dispatcher;
-    private final Executor workers;
+    private final Executor readers;
+    private final Executor writers;
     private final Duration timeout;
     private final Deque<String> queue = new ArrayDeque<>();
     private Caller caller = new Caller(-1, -1, -1);
@@ -32,9 +33,11 @@ final class CliChannelHandler extends SimpleChannelInboundHandler<String> {
     /** The client shut down its sending side: answer what it sent, then close. */
     private boolean inputShutdown;
 
-    CliChannelHandler(CliDispatcher dispatcher, Executor workers, Duration timeout) {
+    /** Reads (list/show) and writes run on separate executors: writes waiting on a busy owner never delay a show. */
+    CliChannelHandler(CliDispatcher dispatcher, Executor readers, Executor writers, Duration timeout) {
         this.dispatcher = dispatcher;
-        this.workers = workers;
+        this.readers = readers;
+        this.writers = writers;
         this.timeout = timeout;
     }
 
@@ -77,42 +80,70 @@ final class CliChannelHandler extends SimpleChannelInboundHandler<String> {
         super.userEventTriggered(ctx, evt);
     }
 
+    /**
+     * Starts the oldest queued command. While one runs the connection is not read (as multipathd
+     * reads the next request only after replying), and the next starts only when the reply is
+     * written and the work has finished, also after a timeout reply: one command at a time per
+     * client, whatever it sends.
+     */
     private void next(ChannelHandlerContext ctx) {
         String command = queue.poll();
         if (command == null || !ctx.channel().isActive()) {
             busy = false;
+            ctx.channel().config().setAutoRead(true);
             if (inputShutdown) {
                 ctx.close();
             }
             return;
         }
         busy = true;
-        AtomicBoolean answered = new AtomicBoolean();
+        ctx.channel().config().setAutoRead(false);
+        Exchange x = new Exchange(ctx);
         Caller who = caller;
-        CompletableFuture<String> work = CompletableFuture.supplyAsync(() -> dispatcher.execute(command, who), workers);
+        Executor pool = dispatcher.isRead(command) ? readers : writers;
+        CompletableFuture<String> work = CompletableFuture.supplyAsync(() -> dispatcher.execute(command, who), pool);
         var timer = ctx.executor().schedule(() -> {
-            if (answered.compareAndSet(false, true)) {
-                LOG.warn("cli: '{}' timed out after {} ms", command, timeout.toMillis());
-                send(ctx, Reply.timeout().wireText());
-            }
+            LOG.warn("cli: '{}' timed out after {} ms", command, timeout.toMillis());
+            x.answer(Reply.timeout().wireText());
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        work.whenComplete((reply, err) -> {
+        work.whenComplete((reply, err) -> ctx.executor().execute(() -> {
             timer.cancel(false);
-            if (answered.compareAndSet(false, true)) {
-                send(ctx, err != null ? Reply.fail(String.valueOf(err.getMessage())).wireText() : reply);
-            }
-        });
+            x.answer(err != null ? Reply.fail(String.valueOf(err.getMessage())).wireText() : reply);
+            x.step();
+        }));
     }
 
-    private void send(ChannelHandlerContext ctx, String reply) {
-        ctx.executor().execute(() -> {
-            if (!ctx.channel().isActive()) {
-                busy = false;
+    /** One command's turn: done when its one reply is written and its work has finished. Event loop only. */
+    private final class Exchange {
+        private final ChannelHandlerContext ctx;
+        private boolean answered;
+        private int remaining = 2;
+
+        Exchange(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        void answer(String reply) {
+            if (answered) {
                 return;
             }
-            ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(WireFormat.encode(reply)))
-                    .addListener(f -> next(ctx));
-        });
+            answered = true;
+            ChannelFuture write = ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(WireFormat.encode(reply)));
+            var stalled = ctx.executor().schedule(() -> {
+                LOG.warn("cli: client does not read its reply ({} ms), closing the connection", timeout.toMillis());
+                ctx.close();
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            write.addListener(f -> {
+                stalled.cancel(false);
+                step();
+            });
+        }
+
+        void step() {
+            if (--remaining == 0) {
+                next(ctx);
+            }
+        }
     }
 
     @Override

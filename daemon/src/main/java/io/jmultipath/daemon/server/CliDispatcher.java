@@ -22,6 +22,15 @@ public final class CliDispatcher {
         return reply(line, caller).wireText();
     }
 
+    /** Is this a list/show command (answered from a snapshot), or one that does not parse? */
+    public boolean isRead(String line) {
+        try {
+            return !CliParser.parse(line).command().needsRoot();
+        } catch (CliParseException e) {
+            return true;
+        }
+    }
+
     /** The reply for one command line (parse errors answer multipathd's help text). */
     public Reply reply(String line, Caller caller) {
         ParsedCommand cmd;

@@ -33,7 +33,8 @@ public final class CliServer implements AutoCloseable {
     private final CliDispatcher dispatcher;
     private final Duration timeout;
     private final EventLoopGroup group;
-    private final ExecutorService workers;
+    private final ExecutorService readers;
+    private final ExecutorService writers;
     private final List<Channel> listeners = new ArrayList<>();
     private final List<String> boundNames = new ArrayList<>();
 
@@ -42,7 +43,8 @@ public final class CliServer implements AutoCloseable {
         this.timeout = timeout;
         this.group = new MultiThreadIoEventLoopGroup(1, (java.util.concurrent.ThreadFactory) r -> daemonThread(r, "cli-io"),
                 EpollIoHandler.newFactory());
-        this.workers = Executors.newFixedThreadPool(4, r -> daemonThread(r, "cli-worker"));
+        this.readers = Executors.newFixedThreadPool(4, r -> daemonThread(r, "cli-reader"));
+        this.writers = Executors.newFixedThreadPool(4, r -> daemonThread(r, "cli-writer"));
     }
 
     private static Thread daemonThread(Runnable r, String name) {
@@ -69,7 +71,7 @@ public final class CliServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<EpollDomainSocketChannel>() {
                     @Override
                     protected void initChannel(EpollDomainSocketChannel ch) {
-                        ch.pipeline().addLast(new FrameDecoder(timeout), new CliChannelHandler(dispatcher, workers, timeout));
+                        ch.pipeline().addLast(new FrameDecoder(timeout), new CliChannelHandler(dispatcher, readers, writers, timeout));
                     }
                 });
         try {
@@ -125,6 +127,7 @@ public final class CliServer implements AutoCloseable {
         listeners.clear();
         boundNames.clear();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
-        workers.shutdownNow();
+        readers.shutdownNow();
+        writers.shutdownNow();
     }
 }

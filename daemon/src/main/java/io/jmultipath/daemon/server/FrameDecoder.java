@@ -46,12 +46,21 @@ final class FrameDecoder extends ByteToMessageDecoder {
             out.add(WireFormat.decodeText(body));
         }
         if (in.isReadable() && partialTimer == null && ctx.channel().isActive()) {
-            partialTimer = ctx.executor().schedule(() -> expire(ctx), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            armTimer(ctx);
         }
+    }
+
+    private void armTimer(ChannelHandlerContext ctx) {
+        partialTimer = ctx.executor().schedule(() -> expire(ctx), timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void expire(ChannelHandlerContext ctx) {
         partialTimer = null;
+        if (!ctx.channel().config().isAutoRead()) {
+            // the handler is still answering an earlier command and reads no more: the rest may be waiting unread
+            armTimer(ctx);
+            return;
+        }
         LOG.debug("cli[{}]: timeout receiving packet", ctx.channel().id().asShortText());
         ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(WireFormat.encode(Reply.timeout().wireText())))
                 .addListener(f -> ctx.close());
