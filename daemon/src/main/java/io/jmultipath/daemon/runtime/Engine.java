@@ -16,6 +16,7 @@ import io.jmultipath.daemon.topology.Path;
 import io.jmultipath.daemon.topology.Topology;
 import io.jmultipath.daemon.uevent.MergedUevent;
 import io.jmultipath.daemon.uevent.Uevent;
+import io.jmultipath.daemon.uevent.UeventFilter;
 import io.jmultipath.dmctl.DevT;
 import io.jmultipath.dmctl.DmException;
 import java.io.IOException;
@@ -162,7 +163,14 @@ public final class Engine {
      * together and cost one reconciliation.
      */
     public void offerUevents(List<Uevent> batch) {
-        uevents.offer(batch);
+        List<Uevent> relevant = batch.stream().filter(UeventFilter::relevant).toList();
+        if (relevant.size() < batch.size()) {
+            LOG.debug("uevent: {} of {} events are no block disk with a plain kernel name, ignored",
+                    batch.size() - relevant.size(), batch.size());
+        }
+        if (!relevant.isEmpty()) {
+            uevents.offer(relevant);
+        }
     }
 
     public long ueventsReceived() {

@@ -75,6 +75,9 @@ final class PathCommands {
     /** cli_add_path: a blacklisted path answers "blacklisted"; a known mapped path is "ok". */
     private Reply add(String dev) {
         Engine.LOG.info("{}: add path (operator)", dev);
+        if (!io.jmultipath.daemon.uevent.UeventFilter.safeKernelName(dev)) {
+            return Reply.fail(dev + ": can't find path"); // no path of /sys/block but its own entries
+        }
         if (e.config.blacklist().checkDevnode(dev).blacklisted()) {
             Engine.LOG.info("{}: path blacklisted", dev);
             return Reply.text("blacklisted\n");

@@ -46,6 +46,9 @@ public final class UeventCodec {
         Map<String, String> env = properties(d, end < 0 ? d.length : end + 1, d.length);
         String action = env.getOrDefault("ACTION", head.substring(0, at));
         String devpath = env.getOrDefault("DEVPATH", head.substring(at + 1));
+        if (action.isEmpty() || devpath.isEmpty()) {
+            throw new UeventParseException("kernel uevent: empty ACTION or DEVPATH property");
+        }
         return new Uevent(action, devpath, env, Uevent.Origin.KERNEL);
     }
 

@@ -13,7 +13,14 @@ public final class UeventFilter {
         if (!"disk".equals(t)) {
             return false;
         }
-        // multipathd rejects kernel names with ".." (uev_add_path)
-        return !u.kernel().contains("..") && !u.kernel().contains("/");
+        return safeKernelName(u.kernel());
+    }
+
+    /**
+     * A name that stays one entry of /sys/block and /dev: not empty, no '/', no ".." (multipathd
+     * rejects ".." in uev_add_path; libudev turns '/' into '!').
+     */
+    public static boolean safeKernelName(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.contains("..") && !name.contains("/");
     }
 }
