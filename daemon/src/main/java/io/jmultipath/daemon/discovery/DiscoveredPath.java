@@ -51,7 +51,8 @@ public record DiscoveredPath(String dev, int major, int minor, Bus bus, Protocol
      * (ID_SERIAL for SCSI, ID_WWN for NVMe, ID_UID for DASD) or "" (udev lookup off), the direct
      * fallback: VPD page 0x83, then the sysfs {@code wwid} attribute. A non-standard uid_attribute
      * without its property gives no WWID (falling back could merge devices udev tells apart).
-     * Trailing blanks are stripped; at most 127 characters are kept.
+     * Trailing blanks are stripped; at most 127 characters are kept; a value with control
+     * characters (a corrupt udev database) is no WWID.
      */
     public DiscoveredPath resolveWwid(String uidAttribute) {
         if (uidAttribute == null) {
@@ -62,7 +63,7 @@ public record DiscoveredPath(String dev, int major, int minor, Bus bus, Protocol
             if (fromUdev != null && !fromUdev.isEmpty()) {
                 String w = Vpd.stripTrailingBlanks(fromUdev.length() > Vpd.WWID_MAX
                         ? fromUdev.substring(0, Vpd.WWID_MAX) : fromUdev);
-                return withWwid(w.isEmpty() ? Optional.empty() : Optional.of(w), WwidSource.UDEV);
+                return withWwid(Optional.of(w).filter(Vpd::usableWwid), WwidSource.UDEV);
             }
             if (!uidAttribute.equals(standardUidAttribute(bus))) {
                 return withWwid(Optional.empty(), WwidSource.NONE);

@@ -2,10 +2,15 @@ package io.jmultipath.daemon.discovery;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Pure decoder: {@link RawBlockDevice} → {@link DiscoveredPath}. Bad values become a {@link DiscoveryException}. */
+/**
+ * Pure decoder: {@link RawBlockDevice} → {@link DiscoveredPath}. A bad essential value (dev, size,
+ * vendor/model, H:C:T:L) becomes a {@link DiscoveryException}; a bad optional one is treated as
+ * absent and reported through the {@code warn} callback (one line naming the device).
+ */
 public final class PathInfoParser {
 
     private static final Pattern DEV = Pattern.compile("(\\d+):(\\d+)");
@@ -13,6 +18,9 @@ public final class PathInfoParser {
     private static final Pattern NVME_NS = Pattern.compile("nvme(\\d+)n(\\d+)");
     private static final Pattern CANDIDATE = Pattern.compile("(sd|dasd)[a-z]+");
     private static final Pattern HOST = Pattern.compile("host\\d+");
+    /** Linux dev_t: 12-bit major, 20-bit minor. */
+    private static final int MAX_MAJOR = (1 << 12) - 1;
+    private static final int MAX_MINOR = (1 << 20) - 1;
 
     private PathInfoParser() {
     }
@@ -22,15 +30,26 @@ public final class PathInfoParser {
         return CANDIDATE.matcher(name).matches() || NVME_NS.matcher(name).matches();
     }
 
-    public static DiscoveredPath parse(RawBlockDevice raw) throws DiscoveryException {
+    /** @param warn receives one line per optional attribute that was ignored because its value is bad */
+    public static DiscoveredPath parse(RawBlockDevice raw, Consumer<String> warn) throws DiscoveryException {
         String name = raw.name();
+        raw.ignored().forEach(warn);
         String devText = required(raw, "dev").strip();
         Matcher m = DEV.matcher(devText);
-        if (!m.matches()) {
+        int major;
+        int minor;
+        try {
+            if (!m.matches()) {
+                throw new NumberFormatException();
+            }
+            major = Integer.parseInt(m.group(1));
+            minor = Integer.parseInt(m.group(2));
+            if (major > MAX_MAJOR || minor > MAX_MINOR) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
             throw bad(name, "dev", devText);
         }
-        int major = Integer.parseInt(m.group(1));
-        int minor = Integer.parseInt(m.group(2));
         String sizeText = required(raw, "size").strip();
         long size;
         try {
@@ -46,7 +65,7 @@ public final class PathInfoParser {
         Map<String, String> udev = raw.udevDb().map(UdevDb::properties).orElse(Map.of());
         switch (bus) {
             case SCSI:
-                return scsi(raw, major, minor, size, ro, udev);
+                return scsi(raw, major, minor, size, ro, udev, warn);
             case NVME:
                 return nvme(raw, major, minor, size, ro, udev);
             default:
@@ -59,7 +78,7 @@ public final class PathInfoParser {
     }
 
     private static DiscoveredPath scsi(RawBlockDevice raw, int major, int minor, long size, boolean ro,
-                                       Map<String, String> udev) throws DiscoveryException {
+                                       Map<String, String> udev, Consumer<String> warn) throws DiscoveryException {
         String name = raw.name();
         Optional<Hcil> hcil = Optional.empty();
         String[] seg = raw.sysPath().split("/");
@@ -76,15 +95,19 @@ public final class PathInfoParser {
                     + "' in /sys/block/" + name + "/device");
         }
         String rev = raw.attr("device/rev").map(String::strip).orElse("");
-        Optional<Integer> timeout = Optional.empty();
-        Optional<String> t = raw.attr("device/timeout").map(String::strip);
-        if (t.isPresent()) {
+        Optional<Integer> timeout = raw.attr("device/timeout").map(String::strip).flatMap(t -> {
             try {
-                timeout = Optional.of(Integer.parseInt(t.get()));
+                int v = Integer.parseInt(t);
+                if (v >= 0) {
+                    return Optional.of(v);
+                }
             } catch (NumberFormatException e) {
-                throw bad(name, "device/timeout", t.get());
+                // reported below
             }
-        }
+            // sysfs_get_timeout fails: the checker timeout falls back to its default, the path stays
+            warn.accept(name + ": ignoring invalid value '" + t + "' in /sys/block/" + name + "/device/timeout");
+            return Optional.empty();
+        });
         Optional<byte[]> pg83 = raw.bin("device/vpd_pg83");
         Optional<String> serial = raw.bin("device/vpd_pg80").flatMap(Vpd::serial);
         Alua alua = new Alua(raw.bin("device/inquiry").flatMap(Vpd::tpgs), pg83.flatMap(Vpd::targetPortGroup),
@@ -123,7 +146,12 @@ public final class PathInfoParser {
         }
         int cntlid = raw.attr("nvme/cntlid").map(String::strip).map(PathInfoParser::intOrZero).orElse(0);
         long nsid = raw.attr("nsid").map(String::strip).map(PathInfoParser::intOrZero).orElse(0);
-        Hcil hcil = new Hcil(Integer.parseInt(m.group(1)), cntlid, Integer.parseInt(m.group(2)), nsid);
+        Hcil hcil;
+        try {
+            hcil = new Hcil(Integer.parseInt(m.group(1)), cntlid, Integer.parseInt(m.group(2)), nsid);
+        } catch (NumberFormatException e) {
+            throw new DiscoveryException(raw.name() + ": NVMe instance numbers out of range");
+        }
         Optional<String> wwid = raw.attr("wwid").map(String::strip).filter(s -> !s.isEmpty());
         return new DiscoveredPath(raw.name(), major, minor, Bus.NVME,
                 Protocol.nvme(raw.attr("nvme/transport").orElse(null)), Optional.of(hcil), size, ro, "NVME",

@@ -18,14 +18,22 @@ import java.util.Optional;
  * @param binary   binary attributes ("device/vpd_pg83", "device/vpd_pg80", "device/inquiry")
  * @param holders  names in {@code holders/}
  * @param udevDb   content of /run/udev/data/b&lt;maj&gt;:&lt;min&gt;, if present
+ * @param ignored  one line (naming the device) per file that was there but not usable, so left out
  */
 public record RawBlockDevice(String name, String sysPath, Map<String, String> attrs,
-                             Map<String, byte[]> binary, List<String> holders, Optional<String> udevDb) {
+                             Map<String, byte[]> binary, List<String> holders, Optional<String> udevDb,
+                             List<String> ignored) {
 
     public RawBlockDevice {
         attrs = Map.copyOf(attrs);
         binary = Map.copyOf(binary);
         holders = List.copyOf(holders);
+        ignored = List.copyOf(ignored);
+    }
+
+    public RawBlockDevice(String name, String sysPath, Map<String, String> attrs,
+                          Map<String, byte[]> binary, List<String> holders, Optional<String> udevDb) {
+        this(name, sysPath, attrs, binary, holders, udevDb, List.of());
     }
 
     public Optional<String> attr(String key) {

@@ -83,7 +83,12 @@ public final class SysfsReader {
         } catch (java.nio.file.NotLinkException | UnsupportedOperationException e) {
             // a plain directory: resolve below
         }
-        Path real = link.toRealPath();
+        Path real;
+        try {
+            real = link.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("/sys/block/" + name + " is a dangling link");
+        }
         Path sysReal = sysReal();
         if (!real.startsWith(sysReal)) {
             throw new IOException("/sys/block/" + name + " points outside /sys");
@@ -99,6 +104,9 @@ public final class SysfsReader {
         Map<String, byte[]> bin = new HashMap<>();
         // attributes are opened relative to their directory (openat): no path walk per attribute
         try (DirAttrs block = DirAttrs.open(blockDir)) {
+            if (!block.exists()) {
+                throw new IOException("/sys/block/" + name + " does not lead to a device directory (/sys/" + sysPath + ")");
+            }
             for (String a : name.startsWith("nvme") ? concat(BLOCK_ATTRS, NVME_BLOCK_ATTRS) : BLOCK_ATTRS) {
                 block.text(a).ifPresent(v -> attrs.put(a, v));
             }
@@ -125,11 +133,17 @@ public final class SysfsReader {
             // no holders directory
         }
         Optional<String> udev = Optional.empty();
+        List<String> ignored = new ArrayList<>();
         String dev = attrs.get("dev");
         if (dev != null) {
-            udev = text(root.udevData().resolve("b" + dev.strip()));
+            Path db = root.udevData().resolve("b" + dev.strip());
+            udev = text(db);
+            if (udev.isEmpty() && Files.isRegularFile(db)) {
+                ignored.add(name + ": ignoring /run/udev/data/" + db.getFileName() + ": unreadable or larger than "
+                        + (MAX_FILE >> 20) + " MiB");
+            }
         }
-        return new RawBlockDevice(name, sysPath, attrs, bin, holders, udev);
+        return new RawBlockDevice(name, sysPath, attrs, bin, holders, udev, ignored);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -175,13 +189,19 @@ public final class SysfsReader {
         }
     }
 
-    /** Text attribute, trailing newline removed; empty if missing or unreadable. */
+    /**
+     * Largest file read (sysfs attributes are at most a page, VPD pages 64 KiB, udev database
+     * entries a few KiB): anything bigger is not what it claims to be and counts as unreadable.
+     */
+    static final int MAX_FILE = 1 << 20;
+
+    /** Text attribute, trailing newline removed; empty if missing, unreadable or too large. */
     public static Optional<String> text(Path p) {
         return bytes(p).map(SysfsReader::decode);
     }
 
     /**
-     * Binary attribute; empty if missing, unreadable or not a regular file. One open + read(s) +
+     * Binary attribute; empty if missing, unreadable, too large or not a regular file. One open + read(s) +
      * close: no stat, no size probe (sysfs reports a size of 4096 for every attribute anyway).
      */
     public static Optional<byte[]> bytes(Path p) {
@@ -258,7 +278,7 @@ public final class SysfsReader {
         return new String(b, 0, n, StandardCharsets.ISO_8859_1);
     }
 
-    /** Reads a channel to its end (sysfs attributes are small: one read). */
+    /** Reads a channel to its end (sysfs attributes are small: one read); more than {@link #MAX_FILE} bytes is an error. */
     static byte[] readAll(java.nio.channels.ReadableByteChannel ch) throws IOException {
         java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096);
         java.io.ByteArrayOutputStream more = null;
@@ -274,6 +294,8 @@ public final class SysfsReader {
             if (!buf.hasRemaining()) {
                 if (more == null) {
                     more = new java.io.ByteArrayOutputStream();
+                } else if (more.size() >= MAX_FILE) {
+                    throw new IOException("larger than " + MAX_FILE + " bytes");
                 }
                 more.write(buf.array(), 0, buf.position());
                 buf.clear();

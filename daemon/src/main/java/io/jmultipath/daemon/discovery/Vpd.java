@@ -76,7 +76,15 @@ public final class Vpd {
         if (best <= 0) {
             return Optional.empty();
         }
-        return encode(page, bestOff).map(Vpd::stripTrailingBlanks).filter(s -> !s.isEmpty());
+        return encode(page, bestOff).map(Vpd::stripTrailingBlanks).filter(Vpd::usableWwid);
+    }
+
+    /**
+     * A WWID must be non-empty and free of control characters: it names the map, goes into the
+     * wwids and bindings files and into every output line (a corrupt page or property is no WWID).
+     */
+    static boolean usableWwid(String s) {
+        return !s.isEmpty() && s.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     /** Priority of a LUN designator, -1 if it is unusable (bad length, unknown type). */
@@ -224,7 +232,7 @@ public final class Vpd {
 
     /**
      * WWID from the sysfs {@code device/wwid} attribute: "naa.6001…" → "36001…", "eui.…" → "2…",
-     * "t10.…" → "1…" (blank runs to '_').
+     * "t10.…" → "1…" (blank runs to '_'); empty if the text has control characters.
      */
     public static Optional<String> fromSysfsWwid(String text) {
         if (text == null) {
@@ -236,12 +244,14 @@ public final class Vpd {
         }
         String pfx = s.substring(0, 4).toLowerCase(Locale.ROOT);
         String rest = s.substring(4);
+        String w;
         switch (pfx) {
-            case "naa.": return Optional.of("3" + rest.toLowerCase(Locale.ROOT));
-            case "eui.": return Optional.of("2" + rest.toLowerCase(Locale.ROOT));
-            case "t10.": return Optional.of("1" + rest.strip().replaceAll(" +", "_"));
+            case "naa.": w = "3" + rest.toLowerCase(Locale.ROOT); break;
+            case "eui.": w = "2" + rest.toLowerCase(Locale.ROOT); break;
+            case "t10.": w = "1" + rest.strip().replaceAll(" +", "_"); break;
             default: return Optional.empty();
         }
+        return Optional.of(w).filter(Vpd::usableWwid);
     }
 
     static int be16(byte[] b, int off) {

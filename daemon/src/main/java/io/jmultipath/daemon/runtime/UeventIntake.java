@@ -54,14 +54,15 @@ final class UeventIntake {
                     return false;
                 }
                 try {
-                    DiscoveredPath p = new Discovery(new SysfsReader(e.deps.root())).discoverOne(dev);
+                    DiscoveredPath p = new Discovery(new SysfsReader(e.deps.root()))
+                            .discoverOne(dev, w -> Engine.LOG.warn("{}", w));
                     DiscoveredPath old = e.discovered.put(dev, p);
                     if (old == null) {
                         Engine.LOG.info("{}: add path (uevent)", dev);
                     }
                     return old == null || !old.equals(p);
                 } catch (DiscoveryException ex) {
-                    Engine.LOG.warn("{}: {}", dev, ex.getMessage());
+                    Engine.LOG.warn("{}", ex.getMessage()); // the message names the device
                     return false;
                 }
             }
