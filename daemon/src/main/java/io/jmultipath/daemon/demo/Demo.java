@@ -161,7 +161,7 @@ public final class Demo {
                         System.out.print(hints); // once the socket listens: the hints work when pasted
                         System.out.flush();
                         flapper.start();
-                    });
+                    }, o.metrics());
         } finally {
             flapper.stop();
         }

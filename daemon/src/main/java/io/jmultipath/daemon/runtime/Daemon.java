@@ -194,8 +194,10 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     }
 
     /** SIGTERM / SIGINT. */
-    public void signalShutdown() {
-        Engine.LOG.info("exit (signal)");
+    public synchronized void signalShutdown() {
+        if (!stop) { // a second signal (or the demo's own hook) while stopping says nothing new
+            Engine.LOG.info("exit (signal)");
+        }
         shutdown();
     }
 

@@ -7,6 +7,8 @@ import io.jmultipath.config.ConfigException;
 import io.jmultipath.config.LoadResult;
 import io.jmultipath.daemon.host.HostRoot;
 import io.jmultipath.daemon.maps.LivePathProbe;
+import io.jmultipath.daemon.metrics.MetricsOptions;
+import io.jmultipath.daemon.metrics.MetricsPublisher;
 import io.jmultipath.daemon.server.SocketNames;
 import io.jmultipath.daemon.systemd.SdNotify;
 import io.jmultipath.daemon.uevent.NetlinkUeventSource;
@@ -50,7 +52,7 @@ public final class DaemonLauncher {
             return 1;
         }
         List<String> sockets = SocketNames.listen(o.socket(), System.getenv());
-        return runDaemon(root, dm, src, sockets, new ConfigSource(o.config(), root));
+        return runDaemon(root, dm, src, sockets, new ConfigSource(o.config(), root), () -> { }, o.metrics());
     }
 
     /** Starts the daemon and blocks until it is shut down (SIGTERM, SIGINT, "shutdown"). */
@@ -61,6 +63,15 @@ public final class DaemonLauncher {
     /** As above; {@code onReady} runs once the CLI sockets listen. */
     public static int runDaemon(HostRoot root, DeviceMapper dm, UeventSource src, List<String> sockets, ConfigSource cs,
                                 Runnable onReady) {
+        return runDaemon(root, dm, src, sockets, cs, onReady, MetricsOptions.NONE);
+    }
+
+    /**
+     * As above, publishing metrics as {@code metrics} asks. A metrics listener that cannot start is
+     * an error in the log, not a reason to leave the host's storage without its daemon.
+     */
+    public static int runDaemon(HostRoot root, DeviceMapper dm, UeventSource src, List<String> sockets, ConfigSource cs,
+                                Runnable onReady, MetricsOptions metrics) {
         Logger log = LoggerFactory.getLogger("jmultipathd");
         LoadResult lr;
         try {
@@ -83,8 +94,17 @@ public final class DaemonLauncher {
         Daemon d = new Daemon(engine, cs, src, SdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid()),
                 sockets);
         Signals.install(d);
+        MetricsPublisher published = null;
         try {
             d.start();
+            if (metrics.any()) {
+                try {
+                    published = MetricsPublisher.start(metrics, engine::metricsView,
+                            java.time.Duration.ofSeconds(engine.pollingInterval()));
+                } catch (IOException e) {
+                    log.error("{} (running without metrics)", e.getMessage());
+                }
+            }
             onReady.run();
             d.awaitStopped();
             return 0;
@@ -95,6 +115,9 @@ public final class DaemonLauncher {
             Thread.currentThread().interrupt();
             return 1;
         } finally {
+            if (published != null) {
+                published.close();
+            }
             d.close();
             checks.shutdownNow();
             dm.close();

@@ -7,11 +7,12 @@ import java.util.Optional;
 
 /**
  * jmultipathd's command line. Daemon: {@code -d -s -v N --config F --root D --dm SPEC --socket S
- * --demo}; client: {@code -k[cmd]} or command words.
+ * --metrics HOST:PORT --metrics-file F --demo}; client: {@code -k[cmd]} or command words.
  */
 public record DaemonOptions(boolean foreground, boolean noTimestamps, int verbosity, Optional<Path> config,
                             Optional<Path> root, String dm, Optional<String> socket, boolean demo,
-                            Optional<String> interactive, List<String> words, boolean help) {
+                            Optional<String> interactive, List<String> words, boolean help,
+                            io.jmultipath.daemon.metrics.MetricsOptions metrics) {
 
     /** Parses args; IllegalArgumentException with a one-line message on a bad option. */
     public static DaemonOptions parse(List<String> args) {
@@ -26,6 +27,8 @@ public record DaemonOptions(boolean foreground, boolean noTimestamps, int verbos
         Optional<String> k = Optional.empty();
         boolean help = false;
         List<String> words = new ArrayList<>();
+        Optional<java.net.InetSocketAddress> metricsListen = Optional.empty();
+        Optional<Path> metricsFile = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (!words.isEmpty()) {
@@ -42,6 +45,9 @@ public record DaemonOptions(boolean foreground, boolean noTimestamps, int verbos
                 case "--root" -> root = Optional.of(Path.of(value(args, ++i, a)));
                 case "--dm" -> dm = value(args, ++i, a);
                 case "--socket" -> socket = Optional.of(value(args, ++i, a));
+                case "--metrics" -> metricsListen = Optional.of(
+                        io.jmultipath.daemon.metrics.MetricsOptions.parseListen(value(args, ++i, a)));
+                case "--metrics-file" -> metricsFile = Optional.of(Path.of(value(args, ++i, a)));
                 default -> {
                     if (a.startsWith("-k")) {
                         k = Optional.of(a.substring(2));
@@ -49,6 +55,10 @@ public record DaemonOptions(boolean foreground, boolean noTimestamps, int verbos
                         v = number(a.substring(2), "-v");
                     } else if (a.startsWith("--socket=")) {
                         socket = Optional.of(a.substring(9));
+                    } else if (a.startsWith("--metrics=")) {
+                        metricsListen = Optional.of(io.jmultipath.daemon.metrics.MetricsOptions.parseListen(a.substring(10)));
+                    } else if (a.startsWith("--metrics-file=")) {
+                        metricsFile = Optional.of(Path.of(a.substring(15)));
                     } else if (a.startsWith("-")) {
                         throw new IllegalArgumentException("Invalid argument '" + a + "'");
                     } else {
@@ -57,7 +67,8 @@ public record DaemonOptions(boolean foreground, boolean noTimestamps, int verbos
                 }
             }
         }
-        return new DaemonOptions(d, s, v, config, root, dm, socket, demo, k, List.copyOf(words), help);
+        return new DaemonOptions(d, s, v, config, root, dm, socket, demo, k, List.copyOf(words), help,
+                new io.jmultipath.daemon.metrics.MetricsOptions(metricsListen, metricsFile));
     }
 
     private static String value(List<String> args, int i, String opt) {
@@ -92,13 +103,15 @@ public record DaemonOptions(boolean foreground, boolean noTimestamps, int verbos
 
     public static final String USAGE = """
             Usage: jmultipathd [-d] [-s] [-v level] [--config FILE] [--root DIR] [--dm kernel|emulated[:FILE]]
-                               [--socket NAME] [--demo]
+                               [--socket NAME] [--metrics HOST:PORT] [--metrics-file FILE] [--demo]
                    jmultipathd -k[command]            interactive shell, or one command
                    jmultipathd <command words...>     one command (e.g. jmultipathd show paths)
               -d        stay in the foreground (always true for jmultipathd; kept for multipathd compatibility)
               -s        no timestamps in the log
               -v N      verbosity 0..4 (default 2)
               --socket  socket name: a path, or @name for an abstract socket (env MULTIPATH_SOCKET_NAME)
+              --metrics HOST:PORT  serve Prometheus metrics at http://HOST:PORT/metrics (":PORT" = all addresses)
+              --metrics-file FILE  rewrite FILE with the same metrics every polling_interval (node_exporter textfile)
               --demo    run against a built-in simulated SAN (no root, no hardware needed)
             """;
 }

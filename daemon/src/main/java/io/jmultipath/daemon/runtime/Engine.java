@@ -71,7 +71,7 @@ public final class Engine {
     private long lastPublish;
     private boolean dirty;
     boolean queueWithoutDaemon;
-    long reconciliations;
+    volatile long reconciliations;
 
     public Engine(EngineDeps deps, Config config) {
         this.deps = deps;
@@ -173,6 +173,20 @@ public final class Engine {
         }
     }
 
+    /** Each path's checker record for the metrics (written by the owner thread, read by scrapes). */
+    private final Map<String, io.jmultipath.daemon.metrics.CheckStat> checkStats = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What the metrics render: the CLI snapshot, the live daemon state, counters, checker records. */
+    public io.jmultipath.daemon.metrics.MetricsView metricsView() {
+        return new io.jmultipath.daemon.metrics.MetricsView(snapshot.topology(), daemonState(), ueventsReceived(),
+                ueventsServiced(), reconciliations, checkStats);
+    }
+
+    /** Forgets the checker records of paths that left the topology (after a reconciliation). */
+    void pruneCheckStats() {
+        checkStats.keySet().retainAll(paths.keySet());
+    }
+
     public long ueventsReceived() {
         return uevents.received;
     }
@@ -231,7 +245,12 @@ public final class Engine {
     void onCheckResult(String dev, CheckResult r) {
         Path p = paths.get(dev);
         if (p == null) {
+            checkStats.remove(dev);
             return;
+        }
+        if (r.state() != CheckState.PENDING) {
+            checkStats.merge(dev, io.jmultipath.daemon.metrics.CheckStat.NONE.plus(r.latency()),
+                    (old, one) -> old.plus(r.latency()));
         }
         String st = sysfsStates.get(dev);
         if (st != null && !st.equals(p.info().sysfsState().orElse(""))) {

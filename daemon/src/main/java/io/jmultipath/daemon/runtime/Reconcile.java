@@ -131,6 +131,7 @@ final class Reconcile {
             e.policy.syncFromKernel(m, false);
         }
         e.syncCheckers();
+        e.pruneCheckStats();
         e.markDirty();
         Engine.LOG.debug("reconciled ({}): {} paths, {} maps", why, e.paths.size(), e.maps.size());
     }
