@@ -80,7 +80,18 @@ public final class MapPlanner {
     /** Evaluates one (WWID-resolved, not blacklisted) path: checker and priority. */
     public Path evaluate(DiscoveredPath p) {
         PathSettings ps = settings.forPath(p);
-        return Path.of(p, ps.checker(), probe.check(p, ps.checker()), probe.priority(p, ps.prio(), ps.prioArgs()));
+        Path e = Path.of(p, ps.checker(), probe.check(p, ps.checker()), probe.priority(p, ps.prio(), ps.prioArgs()));
+        if (marginalPathgroups() && probe.marginal(p)) {   // group_paths(mpp, marginal_pathgroups)
+            return new Path(e.info(), e.checker(), e.state(), e.priority(), e.dmState(), e.failCount(), e.mapName(),
+                    true, e.nextCheck());
+        }
+        return e;
+    }
+
+    /** marginal_pathgroups on: marginal paths get groups of their own, after all others. */
+    private boolean marginalPathgroups() {
+        String v = settings.config().defaults("marginal_pathgroups").value();
+        return v != null && !v.isBlank() && !v.strip().equals("off");
     }
 
     /**

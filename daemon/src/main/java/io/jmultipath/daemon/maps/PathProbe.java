@@ -10,4 +10,9 @@ public interface PathProbe {
 
     /** Priority, -1 if undefined. */
     int priority(DiscoveredPath p, String prio, String args);
+
+    /** Marked marginal (setmarginal): grouped apart when marginal_pathgroups is on. */
+    default boolean marginal(DiscoveredPath p) {
+        return false;
+    }
 }

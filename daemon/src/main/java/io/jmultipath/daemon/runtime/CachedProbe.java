@@ -30,4 +30,10 @@ final class CachedProbe implements PathProbe {
         Path k = known.get(p.dev());
         return k != null ? k.priority() : delegate.priority(p, prio, args);
     }
+
+    @Override
+    public boolean marginal(DiscoveredPath p) {
+        Path k = known.get(p.dev());
+        return k != null && k.marginal();
+    }
 }

@@ -29,10 +29,14 @@ final class PathCommands {
             case SETMARGINAL_PATH -> marginal(c, true);
             case UNSETMARGINAL_PATH -> marginal(c, false);
             case UNSETMARGINAL_MAP -> e.findMap(c.require(MAP)).map(m -> {
-                Engine.LOG.info("{}: unset marginal path group (operator)", m.name);
-                m.map.paths().forEach(p -> setMarginal(p.dev(), false));
+                Engine.LOG.info("{}: unset all marginal paths (operator)", m.name);
+                boolean changed = false;
+                for (Path p : m.map.paths()) {
+                    changed |= setMarginal(p.dev(), false);
+                }
+                regroup(changed);
                 return Reply.ok();
-            }).orElseGet(() -> Reply.fail(c.require(MAP) + ": invalid map name"));
+            }).orElseGet(() -> Reply.fail(c.require(MAP) + ": invalid map name. cannot unset marginal paths"));
             default -> throw new IllegalArgumentException("not a path command: " + c.command());
         };
     }
@@ -119,16 +123,26 @@ final class PathCommands {
         }
         Path p = po.get();
         Engine.LOG.info("{}: {} marginal path {} (operator)", e.mapOf(p).get().name, on ? "set" : "unset", p.devT());
-        setMarginal(p.dev(), on);
+        regroup(setMarginal(p.dev(), on));
         return Reply.ok();
     }
 
-    private void setMarginal(String dev, boolean on) {
+    /** True when the flag changed. */
+    private boolean setMarginal(String dev, boolean on) {
         Path p = e.paths.get(dev);
         if (p != null && p.marginal() != on) {
             e.paths.put(dev, new Path(p.info(), p.checker(), p.state(), p.priority(), p.dmState(), p.failCount(),
                     p.mapName(), on, p.nextCheck()));
             e.markDirty();
+            return true;
+        }
+        return false;
+    }
+
+    /** update_path_groups: with marginal_pathgroups on the map is regrouped and reloaded. */
+    private void regroup(boolean changed) {
+        if (changed) {
+            e.reconcile.run("marginal", false);
         }
     }
 }

@@ -23,7 +23,11 @@ class DaemonCliTest {
     private Harness h;
 
     private String start(List<String> sockets) throws Exception {
-        h = new Harness(tmp, 2, 2, EngineEndToEndTest.CONFIG);
+        return start(sockets, EngineEndToEndTest.CONFIG);
+    }
+
+    private String start(List<String> sockets, String config) throws Exception {
+        h = new Harness(tmp, 2, 2, config);
         daemon = new Daemon(h.engine, new ConfigSource(Optional.empty(), h.root), new ReplayUeventSource(),
                 SdNotify.none(), sockets);
         daemon.start();
@@ -189,5 +193,41 @@ class DaemonCliTest {
 
     private long kernelSize(String name) {
         return h.dm.table(name).get(0).length();
+    }
+
+    /** update_path_groups: with marginal_pathgroups on, a marginal path gets a group of its own, last. */
+    @Test
+    void setmarginalRegroupsTheMapOnlyWithMarginalPathgroupsOn() throws Exception {
+        String config = EngineEndToEndTest.CONFIG.replace("polling_interval 5",
+                "polling_interval 5\n    marginal_pathgroups on\n    path_grouping_policy multibus")
+                .replace("failback immediate", "failback immediate\n    path_grouping_policy multibus");
+        String sock = start(List.of(tmp.resolve("s").toString()), config);
+        String name = h.map().name();
+        List<String> devs = h.map().paths().stream().map(io.jmultipath.daemon.topology.Path::dev).toList();
+        assertEquals(1, kernelGroups(name), "multibus: one group");
+        assertEquals("ok\n", ask(sock, "setmarginal path " + devs.get(0)));
+        assertEquals(2, kernelGroups(name), "the marginal path left the group");
+        assertEquals(List.of(devs.get(1)), h.map().groups().get(0).paths().stream().map(p -> p.dev()).toList());
+        assertEquals(List.of(devs.get(0)), h.map().groups().get(1).paths().stream().map(p -> p.dev()).toList());
+        assertTrue(ask(sock, "show paths format \"%d %M\"").contains(devs.get(0) + " marginal"));
+        assertEquals("ok\n", ask(sock, "unsetmarginal map " + name));
+        assertEquals(1, kernelGroups(name));
+        assertEquals("fail\n", ask(sock, "unsetmarginal map nosuch"));
+    }
+
+    @Test
+    void setmarginalWithMarginalPathgroupsOffOnlyMarksThePath() throws Exception {
+        String config = EngineEndToEndTest.CONFIG.replace("failback immediate",
+                "failback immediate\n    path_grouping_policy multibus");
+        String sock = start(List.of(tmp.resolve("s").toString()), config);
+        String name = h.map().name();
+        String dev = h.map().paths().get(0).dev();
+        assertEquals("ok\n", ask(sock, "setmarginal path " + dev));
+        assertEquals(1, kernelGroups(name));
+        assertTrue(ask(sock, "show paths format \"%d %M\"").contains(dev + " marginal"));
+    }
+
+    private int kernelGroups(String name) {
+        return io.jmultipath.dmctl.MultipathTable.parse(h.dm.table(name).get(0).params()).groups().size();
     }
 }
