@@ -110,7 +110,8 @@ final class WriteCommands {
             });
             case RESET_MAP -> withMap(c, m -> {
                 Engine.LOG.debug("{}: reset devices (operator)", m.name);
-                return Reply.ok(); // dm_reassign: no other dm table maps a path device here
+                new Reassign(e.deps.dm(), e.deps.root()).run(m.name);
+                return Reply.ok();
             });
             case ADD_MAP -> addMap(strip(c.require(MAP), "/dev/mapper/"));
             case DEL_MAP -> withMap(c, m -> {

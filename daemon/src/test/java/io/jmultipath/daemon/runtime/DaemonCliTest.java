@@ -230,4 +230,22 @@ class DaemonCliTest {
     private int kernelGroups(String name) {
         return io.jmultipath.dmctl.MultipathTable.parse(h.dm.table(name).get(0).params()).groups().size();
     }
+
+    /** dm_reassign: a linear volume still on a path device is moved onto the multipath device. */
+    @Test
+    void resetMapMovesOtherTablesFromAPathOntoTheMap() throws Exception {
+        String sock = start(List.of(tmp.resolve("s").toString()));
+        io.jmultipath.daemon.topology.Path p = h.map().paths().get(0);
+        String name = h.map().name();
+        io.jmultipath.dmctl.DmInfo lv = h.dm.create("vg-lv", "LVM-x",
+                List.of(new io.jmultipath.dmctl.DmTarget(0, 2048, "linear", p.devT() + " 2048")));
+        Path holders = h.root.resolve("/sys/dev/block/" + p.devT() + "/holders");
+        Files.createDirectories(holders.resolve("dm-" + lv.dev().minor()));
+        io.jmultipath.dmctl.DevT mapDev = h.dm.info(name).orElseThrow().dev();
+        assertEquals("ok\n", ask(sock, "reset map " + name));
+        assertEquals(mapDev.major() + ":" + mapDev.minor() + " 2048", h.dm.table("vg-lv").get(0).params());
+        assertTrue(h.dm.table(name).get(0).params().contains(p.devT()), "the multipath table itself is left alone");
+        assertEquals("ok\n", ask(sock, "reset map " + name), "nothing left to move: still ok");
+        assertEquals("fail\n", ask(sock, "reset map nosuch"));
+    }
 }
