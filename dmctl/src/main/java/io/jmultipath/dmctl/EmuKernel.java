@@ -71,8 +71,20 @@ final class EmuKernel {
 
   DmInfo info(EmuMap m) {
     int targets = m.live == null ? 0 : m.live.size();
-    return new DmInfo(m.name, new DevT(major, m.minor), m.uuid, m.eventNr, m.openCount, targets,
+    return new DmInfo(m.name, new DevT(major, m.minor), m.uuid, m.eventNr, m.openCount + holders(m), targets,
         m.suspended, m.readOnly, m.live != null, m.inactive != null);
+  }
+
+  /** Like the kernel, a table that uses a dm device holds it open (kpartx partitions, LVM on a map). */
+  private int holders(EmuMap m) {
+    DevT dev = new DevT(major, m.minor);
+    int n = 0;
+    for (EmuMap other : maps.values()) {
+      if (other != m && other.deps().contains(dev)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   List<DmDevice> list() {

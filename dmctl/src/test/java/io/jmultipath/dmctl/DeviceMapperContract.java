@@ -265,6 +265,27 @@ abstract class DeviceMapperContract {
     assertTrue(t.queueIfNoPath());
   }
 
+  /**
+   * A table that uses a dm device holds it open, as kpartx partitions or LVM on a map do: the
+   * open count says so and removal is EBUSY until the user is gone (udev's probes may hold it
+   * open a moment longer, hence the waits).
+   */
+  @Test
+  void aDeviceUsedByAnotherTableIsHeldOpen() throws InterruptedException {
+    DmInfo a = createA();
+    dm.create(B, "jmtest-uuid-b-" + System.nanoTime(),
+        List.of(new DmTarget(0, 8, "linear", a.dev().major() + ":" + a.dev().minor() + " 0")));
+    assertTrue(dm.info(A).orElseThrow().openCount() >= 1, "held open by " + B);
+    DmException busy = assertThrows(DmException.class, () -> dm.remove(A, false));
+    assertEquals(Optional.of("EBUSY"), busy.errno());
+    removeWithRetry(B);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (dm.info(A).orElseThrow().openCount() != 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertEquals(0, dm.info(A).orElseThrow().openCount());
+  }
+
   @Test
   void renameAndRemove() throws InterruptedException {
     DmInfo a = createA();

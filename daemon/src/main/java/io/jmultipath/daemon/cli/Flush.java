@@ -2,6 +2,7 @@ package io.jmultipath.daemon.cli;
 
 import io.jmultipath.daemon.maps.KernelMap;
 import io.jmultipath.daemon.maps.KernelMaps;
+import io.jmultipath.daemon.maps.PartitionMaps;
 import io.jmultipath.dmctl.DeviceMapper;
 import io.jmultipath.dmctl.DmException;
 
@@ -9,7 +10,10 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code jmultipath -f MAP} / {@code -F}: remove unused multipath maps (never other dm devices). */
+/**
+ * {@code jmultipath -f MAP} / {@code -F}: remove unused multipath maps with their unused kpartx
+ * partition maps (never other dm devices).
+ */
 final class Flush {
 
     private Flush() {
@@ -32,13 +36,15 @@ final class Flush {
         }
         int rc = 0;
         for (KernelMap k : targets) {
-            if (k.info().openCount() > 0) {
-                err.println(k.name() + ": map in use");
-                rc = 1;
-                continue;
-            }
             try {
-                dm.remove(k.name(), false, io.jmultipath.dmctl.MpathUdevFlags.remove());
+                // held open only by its own unused kpartx partitions is not in use: they go with it
+                Optional<String> busy = PartitionMaps.inUse(dm, k.name());
+                if (busy.isPresent()) {
+                    err.println(busy.get() + ": map in use");
+                    rc = 1;
+                    continue;
+                }
+                PartitionMaps.removeWithPartitions(dm, k.name(), io.jmultipath.dmctl.MpathUdevFlags.remove());
                 if (a.verbosity() >= 3) {
                     out.println(k.name() + ": flushed");
                 }

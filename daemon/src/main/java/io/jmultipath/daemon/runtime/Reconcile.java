@@ -6,6 +6,7 @@ import io.jmultipath.daemon.maps.FindMultipaths;
 import io.jmultipath.daemon.maps.KernelMap;
 import io.jmultipath.daemon.maps.KernelMaps;
 import io.jmultipath.daemon.maps.MapPlanner;
+import io.jmultipath.daemon.maps.PartitionMaps;
 import io.jmultipath.daemon.maps.PlannedMap;
 import io.jmultipath.daemon.maps.Reconciler;
 import io.jmultipath.daemon.maps.ScsiTimeouts;
@@ -183,12 +184,13 @@ final class Reconcile {
                 m.mapFailures++;
                 e.message(m, "fail_if_no_path");
             }
-            if (info.get().openCount() > 0) {
-                Engine.LOG.warn("{}: map in use", m.name);
+            var busy = PartitionMaps.inUse(e.deps.dm(), m.name);
+            if (busy.isPresent()) {
+                Engine.LOG.warn("{}: map in use", busy.get());
                 Engine.LOG.warn("{}: can't flush", m.name);
                 return false;
             }
-            e.deps.dm().remove(m.name, false, MpathUdevFlags.remove());
+            PartitionMaps.removeWithPartitions(e.deps.dm(), m.name, MpathUdevFlags.remove());
             Engine.LOG.info("{}: map flushed", m.name);
             Engine.LOG.info("{}: removed map after removing all paths", m.name);
             return true;
@@ -262,11 +264,14 @@ final class Reconcile {
 
     /** Removes a map on request ("del map"): busy maps are refused. */
     static boolean delMap(Engine e, MapRuntime m) throws DmException {
-        var info = e.deps.dm().info(m.name);
-        if (info.isPresent() && info.get().openCount() > 0) {
+        var busy = PartitionMaps.inUse(e.deps.dm(), m.name);
+        if (busy.isPresent()) {
+            Engine.LOG.warn("{}: map in use", busy.get());
             return false;
         }
-        e.deps.dm().remove(m.name, false, MpathUdevFlags.remove());
+        if (e.deps.dm().info(m.name).isPresent()) {
+            PartitionMaps.removeWithPartitions(e.deps.dm(), m.name, MpathUdevFlags.remove());
+        }
         e.maps.remove(m.wwid);
         e.byName.remove(m.name);
         e.suppressed.add(m.wwid);
