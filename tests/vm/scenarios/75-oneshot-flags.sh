@@ -2,7 +2,8 @@
 # Issue 6: the one-shot flags on the same real devices (scsi_debug, 2 paths, queueing configured):
 # Debian's multipath and jmultipath print the same stdout, byte for byte (modulo dm-N), and exit the
 # same for -d (no maps / maps present), -c, -v2 (create; without multipathd queueing is turned off),
-# a second -v2 (existing maps are left alone), -r with and without -q, -ll, -a/-w, -f errors and -F. stderr is compared without timestamps (info only).
+# a second -v2 (existing maps are left alone), -r with and without -q, -ll, -a/-w, -f errors, -f of a
+# map with a kpartx partition map, and -F. stderr is compared without timestamps (info only).
 . "$VM_HOME/guest/lib.sh"
 write_conf "no_path_retry 3"
 check "scsi_debug 2 paths" scsi_debug_load 2
@@ -10,6 +11,11 @@ D1=$(disks | sed -n 1p); D2=$(disks | sed -n 2p)
 log "paths: $D1 $D2"
 nodm() { sed -E 's/ dm-[0-9]+ / dm-N /'; }
 nots() { sed -E 's/^[0-9]+\.[0-9]{6} \| //'; }
+# mkpart MAP: a kpartx-style partition map MAP1 (uuid part1-<map uuid>, linear on the map)
+mkpart() { local dev uuid; dev=$(dmsetup info -c --noheadings -o major,minor "$1" | tr -d ' ')
+  uuid=$(dmsetup info -c --noheadings -o uuid "$1")
+  dmsetup create "${1}1" --uuid "part1-$uuid" --table "0 2048 linear $dev 2048"; }
+gone() { ! dmsetup info "$1" >/dev/null 2>&1; }
 # run_both NAME ARGS...: Debian's multipath, then jmultipath, same arguments; stdout+rc compared exactly
 # (dm-N aside), stderr without timestamps as info. Maps are flushed before and after each side only
 # when NAME ends in "!" (the command creates maps).
@@ -46,6 +52,10 @@ ref w-none -w
 ref a-path -a /dev/$D1
 ref w-path -w /dev/$D1
 ref w-again -w /dev/$D1
+M=$(dm_maps | head -1)
+check "partition map ${M}1 on $M (reference)" mkpart "$M"
+ref f-part -f "$M"
+check "multipath -f $M removed its partition map too" gone "${M}1"
 multipath -F; udevadm settle -t 20
 check "reference maps flushed" no_maps
 write_conf "no_path_retry 3"
@@ -72,6 +82,11 @@ ours w-none -w
 ours a-path -a /dev/$D1
 ours w-path -w /dev/$D1
 ours w-again -w /dev/$D1
+M=$(dm_maps | head -1)
+check "partition map ${M}1 on $M" mkpart "$M"
+ours f-part -f "$M"
+check "jmultipath -f $M removed its partition map too" gone "${M}1"
+check "jmultipath -f $M removed the map" gone "$M"
 jmultipath --dm kernel -F; rc=$?
 check_eq "jmultipath -F exit code" 0 "$rc"
 udevadm settle -t 20
