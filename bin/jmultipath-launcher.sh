@@ -18,11 +18,18 @@ jm_jar() {
 jm_cds() {
   cds=()
   [ "${JMULTIPATH_CDS:-1}" != 0 ] || return 0
-  local java jsa key tmp
+  local java jdk id jsa key tmp
   java=$(readlink -f "$(command -v java)") || return 0
-  jsa="${jar%.jar}.jsa"
-  key="$(stat -Lc '%s %Y' "$jar") $java $*"   # an archive must be used with the options it was made with
-  if [ "$(cat "$jsa.key" 2>/dev/null)" != "$key" ] && [ -w "$(dirname "$jsa")" ]; then
+  jdk=$(dirname "$(dirname "$java")")
+  # one archive per JVM and option set: the tool and the daemon run with different options, and an
+  # archive is only usable with the options it was made with (one shared file would be remade on
+  # every switch between them). A JDK update (its release file) or a new jar makes it again.
+  id=$(printf '%s %s %s' "$java" "$(stat -Lc '%Y' "$jdk/release" 2>/dev/null)" "$*" | cksum | cut -d' ' -f1)
+  jsa="${jar%.jar}-$id.jsa"
+  key="$(stat -Lc '%s %Y' "$jar") $java $(stat -Lc '%Y' "$jdk/release" 2>/dev/null) $*"
+  # made on first use, but never while systemd waits for the daemon to start (NOTIFY_SOCKET):
+  # there it starts without the archive (dist/install.sh makes it at install time)
+  if [ "$(cat "$jsa.key" 2>/dev/null)" != "$key" ] && [ -w "$(dirname "$jsa")" ] && [ -z "${NOTIFY_SOCKET:-}" ]; then
     tmp="$jsa.$$"
     [ ! -t 2 ] || echo "jmultipath: preparing the class-data archive $jsa (first use) ..." >&2
     if env -u NOTIFY_SOCKET -u WATCHDOG_USEC -u WATCHDOG_PID -u MULTIPATH_SOCKET_NAME timeout 300 \
@@ -38,7 +45,6 @@ jm_cds() {
   fi
 }
 
-# JDK 22+ warns on stderr about JNA's native calls unless they are allowed (older JDKs refuse the option).
 jm_native_access() {
   local home ver
   home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")

@@ -33,7 +33,11 @@ for t in jmultipath jmultipathd; do
   chmod 0755 "$bindir/$t"
 done
 install -m 0644 "$here/dist/systemd/jmultipathd.service" "$unitdir/jmultipathd.service"
-"$bindir/jmultipath" -h >/dev/null   # first use: makes the class-data archive next to the jar
+# first use makes each launcher's class-data archive next to the jar (the daemon's with the unit's
+# JVM options: under systemd it never makes one itself)
+"$bindir/jmultipath" -h >/dev/null
+unit_opts=$(sed -n 's/^Environment=JMULTIPATH_JAVA_OPTS="\(.*\)"$/\1/p' "$unitdir/jmultipathd.service")
+JMULTIPATH_JAVA_OPTS="$unit_opts" "$bindir/jmultipathd" -h >/dev/null
 systemctl daemon-reload 2>/dev/null || true
 cat <<EOF
 jmultipath installed in $prefix ($bindir/jmultipath, $bindir/jmultipathd, $unitdir/jmultipathd.service).
