@@ -128,7 +128,8 @@ public final class Configurator {
         if (!options.dryRun()) {
             reinstate(kernel, plan.paths());
         }
-        List<Reconciler.Outcome> outcomes = new Reconciler(dm).apply(plan.maps(), kernel, options.dryRun(),
+        MaxSectors maxSectors = new MaxSectors(root, dm, sr, (level, text) -> warnings.add(text));
+        List<Reconciler.Outcome> outcomes = new Reconciler(dm, maxSectors).apply(plan.maps(), kernel, options.dryRun(),
                 options.forceReload());
         if (!options.dryRun()) {
             // remember_wwid: on map creation

@@ -47,10 +47,34 @@ public final class Reconciler {
         }
     }
 
+    /** Host setup domap does right before a table is loaded (never in a dry run). */
+    public interface BeforeLoad {
+        BeforeLoad NONE = new BeforeLoad() {
+            @Override
+            public void beforeCreate(PlannedMap p) {
+            }
+
+            @Override
+            public void beforeReload(PlannedMap p, String kernelName) {
+            }
+        };
+
+        void beforeCreate(PlannedMap p);
+
+        /** {@code kernelName}: the map as the kernel names it now (before a rename). */
+        void beforeReload(PlannedMap p, String kernelName);
+    }
+
     private final DeviceMapper dm;
+    private final BeforeLoad beforeLoad;
 
     public Reconciler(DeviceMapper dm) {
+        this(dm, BeforeLoad.NONE);
+    }
+
+    public Reconciler(DeviceMapper dm, BeforeLoad beforeLoad) {
         this.dm = dm;
+        this.beforeLoad = beforeLoad;
     }
 
     /** Decides and (unless {@code dryRun}) performs the action for every planned map, in order. */
@@ -122,6 +146,7 @@ public final class Reconciler {
                     LOG.info("{}: renamed to {}", name, p.name());
                 }
                 if (reload) {
+                    beforeLoad.beforeReload(p, finalName);
                     dm.load(finalName, p.table().asTable(p.map().sizeSectors()));
                     dm.resume(finalName, MpathUdevFlags.reload(p.settings().skipKpartx(), noUsablePaths(p),
                             forceUdevReload));
@@ -151,6 +176,7 @@ public final class Reconciler {
         }
         if (!dryRun) {
             try {
+                    beforeLoad.beforeCreate(p);
                     dm.create(p.name(), KernelMaps.UUID_PREFIX + p.wwid(), p.table().asTable(p.map().sizeSectors()),
                             MpathUdevFlags.create(p.settings().skipKpartx(), noUsablePaths(p)));
                 LOG.info("{}: created ({})", p.name(), p.table().format());

@@ -6,6 +6,7 @@ import io.jmultipath.daemon.maps.FindMultipaths;
 import io.jmultipath.daemon.maps.KernelMap;
 import io.jmultipath.daemon.maps.KernelMaps;
 import io.jmultipath.daemon.maps.MapPlanner;
+import io.jmultipath.daemon.maps.MaxSectors;
 import io.jmultipath.daemon.maps.PartitionMaps;
 import io.jmultipath.daemon.maps.PlannedMap;
 import io.jmultipath.daemon.maps.Reconciler;
@@ -70,7 +71,9 @@ final class Reconcile {
         List<PlannedMap> wanted = plan.maps().stream().filter(pm -> !e.suppressed.contains(pm.wwid())).toList();
         Set<String> suppressedNames = new HashSet<>();
         plan.maps().stream().filter(pm -> e.suppressed.contains(pm.wwid())).forEach(pm -> suppressedNames.add(pm.name()));
-        List<Reconciler.Outcome> outs = new Reconciler(e.deps.dm()).apply(wanted, kernel, false, forceReload);
+        MaxSectors maxSectors = new MaxSectors(e.deps.root(), e.deps.dm(), settings,
+                (level, text) -> Engine.LOG.warn("{}", text));
+        List<Reconciler.Outcome> outs = new Reconciler(e.deps.dm(), maxSectors).apply(wanted, kernel, false, forceReload);
 
         Map<String, Path> old = new HashMap<>(e.paths);
         e.paths.clear();
