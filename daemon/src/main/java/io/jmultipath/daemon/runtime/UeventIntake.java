@@ -49,7 +49,10 @@ final class UeventIntake {
         }
         switch (u.action()) {
             case "add", "change" -> {
-                if (u.action().equals("add") && e.config.blacklist().checkDevnode(dev).blacklisted()) {
+                // a change for a device never added counts as its add (its add may have come
+                // before the device was readable), with the add's devnode blacklist check
+                boolean known = e.discovered.containsKey(dev);
+                if (!known && e.config.blacklist().checkDevnode(dev).blacklisted()) {
                     Engine.LOG.debug("{}: spurious uevent, path is blacklisted", dev);
                     return false;
                 }

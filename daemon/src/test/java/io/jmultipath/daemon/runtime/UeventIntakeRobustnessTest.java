@@ -53,4 +53,20 @@ class UeventIntakeRobustnessTest {
         }
         assertFalse(h.engine.discovered.keySet().stream().anyMatch(k -> k.contains("/")), h.engine.discovered.keySet().toString());
     }
+
+    /** A change for a device never added is taken as its add, with the add's devnode blacklist check. */
+    @Test
+    void aChangeForAnUnknownDeviceIsAnAddUnlessItsDevnodeIsBlacklisted() throws Exception {
+        Harness h = new Harness(tmp, 1, 2, EngineEndToEndTest.CONFIG + "blacklist {\n    devnode \"^sdx\"\n}\n");
+        h.engine.start();
+        var proto = h.fakePaths.get(0);
+        for (String dev : List.of("sdx", "sdy")) {
+            h.writer.writePath(new io.jmultipath.daemon.discovery.fake.FakePath(dev, 9, 0, 0, 1, proto.transport(),
+                    proto.targetName(), proto.lun(), proto.accessState(), false, proto.tpgId(), "running"), true);
+        }
+        h.engine.offerUevents(List.of(ev("change", "sdx"), ev("change", "sdy")));
+        h.engine.runPending();
+        assertFalse(h.engine.discovered.containsKey("sdx"), "blacklisted devnode");
+        assertTrue(h.engine.discovered.containsKey("sdy"), h.engine.discovered.keySet().toString());
+    }
 }
