@@ -41,7 +41,9 @@ public final class MetricsPublisher implements AutoCloseable {
             return t;
         }));
         MetricsPublisher p = new MetricsPublisher(http, file, timer);
-        timer.ifPresent(t -> t.scheduleWithFixedDelay(() -> p.writeFile(text), 0, every.toMillis(), TimeUnit.MILLISECONDS));
+        file.ifPresent(f -> p.writeFile(text));   // there as soon as the daemon is up, then every interval
+        timer.ifPresent(t -> t.scheduleWithFixedDelay(() -> p.writeFile(text), every.toMillis(), every.toMillis(),
+                TimeUnit.MILLISECONDS));
         file.ifPresent(f -> LOG.info("metrics: writing {} every {} s", f.target(), every.toSeconds()));
         return p;
     }

@@ -66,7 +66,7 @@ class MetricsTest {
         Path file = tmp.resolve("textfile/jmultipath.prom");
         Files.createDirectories(file.getParent());
         MetricsOptions o = new MetricsOptions(Optional.of(new InetSocketAddress("127.0.0.1", 0)), Optional.of(file));
-        try (MetricsPublisher p = MetricsPublisher.start(o, h.engine::metricsView, Duration.ofMillis(50))) {
+        try (MetricsPublisher p = MetricsPublisher.start(o, h.engine::metricsView, Duration.ofSeconds(5))) {
             int port = p.httpAddress().orElseThrow().getPort();
             String r = http(port, "GET /metrics HTTP/1.1\r\nHost: x\r\nUser-Agent: Prometheus/2\r\n\r\n");
             assertTrue(r.startsWith("HTTP/1.1 200 OK\r\n"), r);
@@ -84,11 +84,7 @@ class MetricsTest {
             assertTrue(http(port, "hello\r\n\r\n").startsWith("HTTP/1.1 400 "));
             assertTrue(http(port, "GET /" + "a".repeat(9000) + " HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 431 "));
 
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (!Files.exists(file) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertTrue(Files.readString(file).contains("jmultipath_maps 1\n"));
+            assertTrue(Files.readString(file).contains("jmultipath_maps 1\n"), "written when publishing starts");
             try (var s = Files.list(file.getParent())) {
                 assertEquals(1, s.filter(f -> f.getFileName().toString().endsWith(".prom")).count(), "no temp *.prom left");
             }

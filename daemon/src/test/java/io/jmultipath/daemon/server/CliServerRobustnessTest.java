@@ -190,7 +190,12 @@ class CliServerRobustnessTest {
             }
             assertTrue(sent < 16L << 20, "server read " + sent + " bytes of commands it could not answer");
             assertEquals("paths\n", ask("show paths"), "others are served meanwhile");
-            Thread.sleep(1000); // beyond the timeout: the server gives up on this client
+            // the server gives up on this client after its socket timeout; as it reads nothing from
+            // it meanwhile, the channel turns writable (hang-up) only when the server closes it
+            try (java.nio.channels.Selector sel = java.nio.channels.Selector.open()) {
+                ch.register(sel, java.nio.channels.SelectionKey.OP_WRITE);
+                assertTrue(sel.select(10_000) > 0, "the server closed the stalled connection within 10 s");
+            }
             ch.configureBlocking(true);
             long got = 0;
             ByteBuffer in = ByteBuffer.allocate(1 << 16);
