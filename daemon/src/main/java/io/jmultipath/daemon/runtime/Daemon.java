@@ -58,7 +58,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         Engine.LOG.info("jmultipathd {}: start up", version());
         notify.status("configure");
         engine.start();
-        server = new CliServer(new CliDispatcher(new RuntimeCommands(engine, this)), socketTimeout);
+        server = new CliServer(new CliDispatcher(new RuntimeCommands(engine, this, socketTimeout)), socketTimeout);
         try {
             for (String s : sockets) {
                 server.bind(s);

@@ -18,8 +18,12 @@ public final class RuntimeCommands implements CommandHandler {
     private final ReadCommands reads;
     private final WriteCommands writes;
 
-    RuntimeCommands(Engine engine, DaemonControl control) {
+    /** How long a write may wait for the owner thread (uxsock_timeout): later, the client has had "timeout". */
+    private final java.time.Duration timeout;
+
+    RuntimeCommands(Engine engine, DaemonControl control, java.time.Duration timeout) {
         this.engine = engine;
+        this.timeout = timeout;
         this.reads = new ReadCommands(engine.deps.root(), engine::ueventsBusy, engine::daemonState);
         this.writes = new WriteCommands(engine, control);
     }
@@ -30,7 +34,15 @@ public final class RuntimeCommands implements CommandHandler {
             return reads.handle(c, engine.snapshot());
         }
         CompletableFuture<Reply> f = new CompletableFuture<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
         engine.post(() -> {
+            if (System.nanoTime() - deadline > 0 && !unlocked(c)) {
+                // as multipathd: a command that timed out waiting for the daemon is not run later
+                Engine.LOG.warn("cli: '{}' not run: it waited longer than {} ms for the daemon",
+                        c.command().name().toLowerCase(java.util.Locale.ROOT), timeout.toMillis());
+                f.complete(Reply.timeout());
+                return;
+            }
             try {
                 Reply r = writes.handle(c);
                 engine.publishIfDirty(); // a following read sees the change
@@ -40,7 +52,7 @@ public final class RuntimeCommands implements CommandHandler {
             }
         });
         try {
-            return f.get(60, TimeUnit.SECONDS);
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return Reply.fail("interrupted");
@@ -49,5 +61,13 @@ public final class RuntimeCommands implements CommandHandler {
         } catch (TimeoutException ex) {
             return Reply.timeout();
         }
+    }
+
+    /** multipathd's unlocked handlers (reconfigure, shutdown, quit) only schedule work: they always run. */
+    private static boolean unlocked(ParsedCommand c) {
+        return switch (c.command()) {
+            case RECONFIGURE_CMD, RECONFIGURE_ALL, SHUTDOWN_CMD, QUIT_CMD -> true;
+            default -> false;
+        };
     }
 }

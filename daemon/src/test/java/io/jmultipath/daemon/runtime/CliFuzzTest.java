@@ -48,7 +48,7 @@ class CliFuzzTest {
             public void shutdown() {
             }
         };
-        RuntimeCommands commands = new RuntimeCommands(h.engine, control);
+        RuntimeCommands commands = new RuntimeCommands(h.engine, control, java.time.Duration.ofSeconds(60));
         dispatcher = new CliDispatcher(cmd -> {
             try {
                 return commands.handle(cmd);

@@ -248,4 +248,36 @@ class DaemonCliTest {
         assertEquals("ok\n", ask(sock, "reset map " + name), "nothing left to move: still ok");
         assertEquals("fail\n", ask(sock, "reset map nosuch"));
     }
+
+    /**
+     * As multipathd: a write that waited longer than uxsock_timeout for the daemon (here: its owner
+     * thread held) answers "timeout" and is not run later; reconfigure, which multipathd only
+     * schedules, still runs.
+     */
+    @Test
+    void aWriteThatTimedOutWaitingIsNotRunLater() throws Exception {
+        String sock = start(List.of(tmp.resolve("s").toString()),
+                EngineEndToEndTest.CONFIG.replace("polling_interval 5", "polling_interval 5\n    uxsock_timeout 300"));
+        String name = h.map().name();
+        String dev = h.map().paths().get(0).dev();
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        h.engine.post(() -> {
+            try {
+                hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long before = h.engine.reconciliations();
+        assertEquals("timeout\n", ask(sock, "fail path " + dev));
+        assertEquals("timeout\n", ask(sock, "reconfigure"));
+        hold.countDown();
+        java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
+        h.engine.post(() -> drained.complete(null));
+        drained.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(h.kernelFailed(name, dev), "the timed-out fail path was not carried out");
+        assertTrue(h.engine.reconciliations() > before, "reconfigure still ran");
+        assertEquals("ok\n", ask(sock, "fail path " + dev), "an owner with time to spare runs it");
+        assertTrue(h.kernelFailed(name, dev));
+    }
 }
