@@ -1,6 +1,6 @@
 #!/bin/bash
 # Issue 7: Debian's multipathd client binary, on jmultipathd's socket, runs show paths / show maps /
-# show topology / fail path / reinstate path and gets multipathd's kind of replies; jmultipathd's own
+# show topology / fail path / reinstate path / resize map and gets multipathd's kind of replies; jmultipathd's own
 # one-shot client (`jmultipathd show paths`) and `show maps json` work too.
 . "$VM_HOME/guest/lib.sh"
 write_conf
@@ -34,6 +34,19 @@ check "unknown command is refused (not ok)" test "$OUT" != ok
 OUT=$(mpc fail path sdzz); echo "reply: $OUT"
 check "fail path of an unknown device does not reply ok" test "$OUT" != ok
 check "daemon still serving after bad commands" bash -c "multipathd show paths | grep -q $A"
+sec "resize map (what CSI drivers run after growing a LUN)"
+OLD=$(dmsetup table mpatha | awk '{print $2}')
+echo 1 > /sys/bus/pseudo/drivers/scsi_debug/virtual_gb
+for d in $A $B; do echo 1 > /sys/block/$d/device/rescan; done
+udevadm settle -t 20
+NEW=$(cat /sys/block/$A/size); log "map $OLD sectors, paths now $NEW / $(cat /sys/block/$B/size)"
+check "the LUN grew" test "$NEW" -gt "$OLD"
+sleep 3 # the rescan's change uevents reach the daemon
+check_eq "a rescan alone does not resize the map" "$OLD" "$(dmsetup table mpatha | awk '{print $2}')"
+OUT=$(mpc resize map mpatha); echo "reply: $OUT"
+check_eq "resize map replies ok" ok "$OUT"
+check "the map has the paths' new size" wait_until 20 bash -c "[ \"\$(dmsetup table mpatha | awk '{print \$2}')\" = $NEW ]"
+check "I/O beyond the old end works" dd if=/dev/mapper/mpatha of=/dev/null bs=512 count=8 skip=$((NEW - 8)) iflag=direct status=none
 sec "jmultipathd's own one-shot client"
 if [ "$REF" = 1 ]; then OUT=$(multipathd show paths); else S=$(up); OUT=$(jmultipathd show paths 2>&1); metric jmultipathd_client_s "$(elapsed $S)"; fi
 echo "$OUT"

@@ -27,6 +27,11 @@ public record PlannedMap(MapSettings settings, MultipathMap map, MultipathTable 
         return map.action() == io.jmultipath.daemon.topology.MapAction.REJECT;
     }
 
+    /** The same map at another size (the table is loaded with the map's size). */
+    public PlannedMap withSize(long sectors) {
+        return new PlannedMap(settings, map.withSize(sectors), table);
+    }
+
     /** The same map under another name (its paths bound to that name). */
     public PlannedMap withName(String newName) {
         java.util.List<io.jmultipath.daemon.topology.PathGroup> groups = map.groups().stream()

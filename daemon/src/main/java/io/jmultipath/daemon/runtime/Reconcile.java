@@ -68,7 +68,11 @@ final class Reconcile {
         plan.notes().forEach(n -> Engine.LOG.debug("{}", n));
         plan.discards().forEach(d -> Engine.LOG.warn("{}", d));
         settings.drainWarnings().forEach(w -> Engine.LOG.warn("{}", w));
-        List<PlannedMap> wanted = plan.maps().stream().filter(pm -> !e.suppressed.contains(pm.wwid())).toList();
+        // as multipathd 0.9.4: an existing map changes size only by "resize map", reconfigure or at
+        // startup, never because a path's change uevent reported a new capacity
+        boolean mayResize = why.equals("resize") || why.equals("startup") || why.startsWith("reconfigure");
+        List<PlannedMap> wanted = plan.maps().stream().filter(pm -> !e.suppressed.contains(pm.wwid()))
+                .map(pm -> mayResize ? pm : keepKernelSize(pm, kernel)).toList();
         Set<String> suppressedNames = new HashSet<>();
         plan.maps().stream().filter(pm -> e.suppressed.contains(pm.wwid())).forEach(pm -> suppressedNames.add(pm.name()));
         MaxSectors maxSectors = new MaxSectors(e.deps.root(), e.deps.dm(), settings,
@@ -138,6 +142,15 @@ final class Reconcile {
         e.pruneCheckStats();
         e.markDirty();
         Engine.LOG.debug("reconciled ({}): {} paths, {} maps", why, e.paths.size(), e.maps.size());
+    }
+
+    private static PlannedMap keepKernelSize(PlannedMap pm, KernelMaps kernel) {
+        return kernel.byWwid(pm.wwid()).filter(k -> !pm.rejected() && k.sizeSectors() != pm.map().sizeSectors())
+                .map(k -> {
+                    Engine.LOG.debug("{}: paths report {} sectors, the map keeps {} until 'resize map'", k.name(),
+                            pm.map().sizeSectors(), k.sizeSectors());
+                    return pm.withSize(k.sizeSectors());
+                }).orElse(pm);
     }
 
     /** sysfs_set_scsi_tmo for the map's paths, logged with multipathd's levels. */

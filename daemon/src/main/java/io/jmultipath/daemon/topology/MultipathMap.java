@@ -61,6 +61,12 @@ public record MultipathMap(String name, String wwid, Optional<DmMapInfo> dm, lon
                 policy, stats);
     }
 
+    /** The same map with another size (sectors). */
+    public MultipathMap withSize(long sectors) {
+        return new MultipathMap(name, wwid, dm, sectors, features, hwHandler, selector, groups, nextPg, action,
+                policy, stats);
+    }
+
     public MultipathMap withName(String newName) {
         return new MultipathMap(newName, wwid, dm, sizeSectors, features, hwHandler, selector, groups, nextPg, action,
                 policy, stats);

@@ -184,11 +184,24 @@ class DaemonCliTest {
         assertTrue(ask(sock, "show maps").contains(name));
 
         Files.writeString(h.root.sysBlock().resolve(devs.get(1)).resolve("size"), "4194304\n");
+        // the paths' change uevents (a rescan) alone do not resize the map, as in multipathd 0.9.4
+        h.engine.offerUevents(List.of(change(devs.get(0)), change(devs.get(1))));
+        java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
+        h.engine.post(() -> drained.complete(null));
+        drained.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(4194304L, h.engine.discovered.get(devs.get(0)).sizeSectors(), "the uevent was applied");
+        assertEquals(2097152L, kernelSize(name), "no resize without 'resize map'");
         assertEquals("ok\n", ask(sock, "resize map " + name));
         assertEquals(4194304L, kernelSize(name));
         assertEquals(4194304L, h.map().sizeSectors());
         assertTrue(ask(sock, "show maps format \"%n %S\"").contains(name + " 2.0G"));
         assertEquals("fail\n", ask(sock, "resize map nosuchmap"));
+    }
+
+    private static io.jmultipath.daemon.uevent.Uevent change(String dev) {
+        return io.jmultipath.daemon.uevent.Uevent.of("change", "/devices/x/block/" + dev,
+                java.util.Map.of("SUBSYSTEM", "block", "DEVTYPE", "disk", "DEVNAME", dev),
+                io.jmultipath.daemon.uevent.Uevent.Origin.REPLAY);
     }
 
     private long kernelSize(String name) {
